@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+
+// The Chinese name of every input field, so a validation message says which field is wrong.
+export const FIELD_LABELS: Record<string, string> = {
+  code: '项目代码', name: '名称', regionCode: '所属地区', category: '项目类别', industry: '所属行业',
+  nature: '建设性质', stage: '项目阶段', stageDate: '阶段日期', townshipId: '所在乡镇（园区）',
+  address: '建设地点', lng: '经度', lat: '纬度', sitePolygon: '用地范围', ownerOrgId: '项目单位',
+  contentScale: '建设内容及规模', totalInvestment: '总投资', foreign: '外币投资', amount: '金额',
+  currency: '币种', rate: '汇率', fundingSources: '资金来源', source: '资金来源类别',
+  annualRevenue: '达产后年销售收入', annualProfitTax: '达产后年利税', tags: '标签',
+  leaderId: '包保县级领导', firstResponsibleId: '第一责任人', responsibleOrgId: '责任单位',
+  bankOrgId: '金融机构', contactId: '联系人', team: '工作班子', implementationPlan: '实施方案',
+  commitStartDate: '保开工日期', commitCompletionDate: '保竣工日期', commitProductionDate: '保投产日期',
+  commitTarget: '定目标', commitDuty: '定责任', commitRewardPenalty: '定奖惩',
+  actualStartDate: '实际开工日期', actualCompletionDate: '实际竣工日期', actualProductionDate: '实际投产日期',
+  version: '版本号', to: '目标阶段', date: '日期', note: '备注', year: '年度', level: '重点级别',
+  docNo: '文号', plan: '计划投资', target: '力争投资', monthly: '月度计划', progressGoal: '形象进度目标',
+  completed: '已完成投资', completedThrough: '完成投资截止月份', completedLastYear: '上年同期完成',
+  kind: '类型', plannedDate: '计划日期', actualDate: '实际日期', item: '手续事项', status: '状态',
+  doneDate: '办结日期', authority: '审批部门', q: '搜索内容', size: '投资规模', sort: '排序字段',
+  order: '排序方向', page: '页码', pageSize: '每页行数', shortName: '简称', uscc: '统一社会信用代码',
+  contactName: '联系人姓名', contactPhone: '联系电话', title: '职务', phone: '电话', orgId: '所属单位',
+  parentCode: '上级地区', username: '用户名', displayName: '姓名', role: '角色', personId: '对应人员',
+  password: '密码', disabled: '停用', currentPassword: '当前密码', newPassword: '新密码', id: '编号',
+  json: '输出格式',
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  const named = [...path].reverse().find((p): p is string => typeof p === 'string');
+  const label = named ? (FIELD_LABELS[named] ?? named) : '请求内容';
+  const index = path.find((p): p is number => typeof p === 'number');
+  return index == null ? label : `${label}第 ${index + 1} 项`;
+}
+
+/** One Chinese sentence per problem, naming the field: 「总投资：必须是整数元，不能有小数」. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return { field, message: `不认识的字段：${issue.keys.join('、')}` };
+    }
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? '必须填写' : issue.message;
+    return { field, message: `${fieldName(issue.path)}：${message}` };
+  });
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config';
+import type { Database } from './db/kysely';
+import { installAuth } from './lib/auth';
+import { systemClock, type Clock } from './lib/clock';
+import type { AppContext } from './lib/context';
+import { createCryptoBox, loadOrCreateKey } from './lib/crypto-box';
+import { installHttpEdge } from './lib/http';
+import { DEFAULT_COST, type ScryptCost } from './lib/passwords';
+import { commonPasswordChecker } from './lib/common-passwords';
+import { authRoutes } from './features/auth/routes';
+import { regionRoutes } from './features/regions/routes';
+import { orgRoutes } from './features/orgs/routes';
+import { peopleRoutes } from './features/people/routes';
+import { userRoutes } from './features/users/routes';
+import { projectRoutes } from './features/projects/routes';
+import { projectPartRoutes } from './features/projects/parts-routes';
+import { statsRoutes } from './features/stats/routes';
+import { auditRoutes } from './features/audit/routes';
+import { healthRoutes } from './features/health/routes';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  scryptCost?: ScryptCost;
+  logger?: boolean;
+}
+
+export function buildContext(options: AppOptions): AppContext {
+  const key = loadOrCreateKey({ keyBase64: options.config.dataKey, keyFile: options.config.keyFile });
+  return {
+    ...options.database,
+    clock: options.clock ?? systemClock,
+    config: options.config,
+    box: createCryptoBox(key),
+    isCommonPassword: commonPasswordChecker(),
+    scryptCost: options.scryptCost ?? DEFAULT_COST,
+  };
+}
+
+/** Builds the whole HTTP app; main.ts listens on it, tests call app.inject on it. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const ctx = buildContext(options);
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: options.config.bodyLimit,
+    trustProxy: options.config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+    requestIdHeader: false,
+  });
+  installHttpEdge(app, { secure: options.config.secureCookies });
+  installAuth(app, ctx);
+
+  for (const routes of [
+    healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,
+    projectRoutes, projectPartRoutes, statsRoutes, auditRoutes,
+  ]) {
+    routes(app, ctx);
+  }
+
+  const webDist = options.config.webDist;
+  const index = webDist ? join(webDist, 'index.html') : null;
+  if (webDist && index && existsSync(index)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const html = readFileSync(index, 'utf8');
+    app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html));
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'not_found', message: '接口不存在', details: null } });
+      }
+      // Client-side routes (/projects/12) all serve the app shell.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) =>
+      reply.status(404).send({ error: { code: 'not_found', message: '接口不存在', details: null } }),
+    );
+  }
+  return { app, ctx };
+}

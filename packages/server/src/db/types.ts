@@ -1,0 +1,117 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Table shapes as the application sees them (camelCase through CamelCasePlugin).
+// Booleans are stored as 0/1 integers so both dialects read them alike.
+
+type Id = Generated<number>;
+type Flag = ColumnType<number, number | undefined, number>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface RegionTable {
+  code: string; name: string; level: string; parentCode: string | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface OrgTable {
+  id: Id; kind: string; name: string; shortName: string | null; regionCode: string; uscc: string | null;
+  address: string | null; contactName: string | null; contactPhoneEnc: string | null; deletedAt: string | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface PersonTable {
+  id: Id; name: string; title: string | null; phoneEnc: string | null; orgId: number | null; regionCode: string;
+  deletedAt: string | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface AppUserTable {
+  id: Id; username: string; displayName: string; role: string; regionCode: string; orgId: number | null;
+  personId: number | null; passwordHash: string; passwordHistory: ColumnType<string, string | undefined, string>;
+  passwordChangedAt: string; mustChangePassword: Flag; disabled: Flag; lastLoginAt: string | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface SessionTable {
+  idHash: string; userId: number; createdAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null;
+}
+
+export interface LoginThrottleTable {
+  username: string; failures: number; windowStart: string; lockedUntil: string | null;
+}
+
+export interface AuditEventTable {
+  id: Id; at: string; userId: number | null; username: string | null; role: string | null; ip: string | null;
+  action: string; objectType: string; objectId: string | null; projectId: number | null; result: string;
+  before: string | null; after: string | null; prevHash: string; hash: string;
+}
+
+export interface AuditHeadTable { id: number; lastId: number; hash: string }
+
+export interface ProjectTable {
+  id: Id; regionCode: string; code: string | null; name: string; nameKey: string; category: string;
+  industry: string; nature: string; stage: string; stageDate: string | null; resumeStage: string | null;
+  townshipId: number | null; address: string | null; lng: number | null; lat: number | null;
+  sitePolygon: string | null; ownerOrgId: number | null; contentScale: string | null; totalInvestment: number;
+  foreignAmount: number | null; foreignCurrency: string | null; foreignRate: string | null;
+  fundingSources: ColumnType<string, string | undefined, string>; annualRevenue: number | null;
+  annualProfitTax: number | null; tags: ColumnType<string, string | undefined, string>;
+  leaderId: number | null; firstResponsibleId: number | null; responsibleOrgId: number | null;
+  bankOrgId: number | null; contactId: number | null; team: string | null; implementationPlan: string | null;
+  commitStartDate: string | null; commitCompletionDate: string | null; commitProductionDate: string | null;
+  commitTarget: string | null; commitDuty: string | null; commitRewardPenalty: string | null;
+  actualStartDate: string | null; actualCompletionDate: string | null; actualProductionDate: string | null;
+  createdBy: number | null; updatedBy: number | null; deletedAt: string | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface ProjectKeyListTable {
+  id: Id; projectId: number; year: number; level: string; docNo: string | null; createdAt: string;
+}
+
+export interface AnnualPlanTable {
+  id: Id; projectId: number; year: number; plan: number; target: number; monthly: string | null;
+  progressGoal: string | null; completed: ColumnType<number, number | undefined, number>;
+  completedThrough: string | null; completedLastYear: number | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface ProjectNodeTable {
+  id: Id; projectId: number; kind: string; name: string; plannedDate: string; actualDate: string | null;
+  responsibleOrgId: number | null; note: string | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface ProjectApprovalTable {
+  id: Id; projectId: number; item: string; status: string; doneDate: string | null; docNo: string | null;
+  authority: string | null; note: string | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface StageTransitionTable {
+  id: Id; projectId: number; fromStage: string | null; toStage: string; date: string; note: string | null;
+  userId: number | null; at: string;
+}
+
+export interface SettingTable { key: string; value: string; version: Version; updatedAt: string }
+
+export interface DB {
+  region: RegionTable;
+  org: OrgTable;
+  person: PersonTable;
+  appUser: AppUserTable;
+  session: SessionTable;
+  loginThrottle: LoginThrottleTable;
+  auditEvent: AuditEventTable;
+  auditHead: AuditHeadTable;
+  project: ProjectTable;
+  projectKeyList: ProjectKeyListTable;
+  annualPlan: AnnualPlanTable;
+  projectNode: ProjectNodeTable;
+  projectApproval: ProjectApprovalTable;
+  stageTransition: StageTransitionTable;
+  setting: SettingTable;
+}
+
+export type Project = Selectable<ProjectTable>;
+export type NewProject = Insertable<ProjectTable>;
+export type ProjectPatch = Updateable<ProjectTable>;
+export type Org = Selectable<OrgTable>;
+export type Person = Selectable<PersonTable>;
+export type AppUser = Selectable<AppUserTable>;

@@ -1,0 +1,26 @@
+import type { SessionUser } from '../../lib/context';
+import { capabilitiesOf } from '../../lib/permissions';
+
+export function presentMe(user: SessionUser, passwordChangeDue: boolean) {
+  const can = capabilitiesOf(user);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    regionCode: user.regionCode,
+    regionName: user.regionName,
+    regionLevel: user.regionLevel,
+    orgId: user.orgId,
+    orgName: user.orgName,
+    mustChangePassword: user.mustChangePassword,
+    passwordExpired: passwordChangeDue && !user.mustChangePassword,
+    can: {
+      editLedger: can.editLedger,
+      manageOrgs: can.manageOrgs,
+      manageUsers: can.manageUsers,
+      manageRegions: can.manageRegions,
+      readAudit: can.readAudit,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { OrgInput } from '@tuijin/core';
+import type { AppContext, SessionUser } from '../../lib/context';
+import { AppError, notFound, versionConflict } from '../../lib/errors';
+import { isInScope, scopePrefix } from '../../lib/permissions';
+import { diff, inTransaction, nowIso } from '../../lib/records';
+import { findOrg, findOrgByName } from './queries';
+import { presentOrg } from './present';
+
+function toRow(ctx: AppContext, input: Partial<OrgInput>) {
+  const { contactPhone, ...rest } = input;
+  return contactPhone === undefined ? rest : { ...rest, contactPhoneEnc: contactPhone ? ctx.box.encrypt(contactPhone) : null };
+}
+
+function assertRegion(user: SessionUser, regionCode: string | undefined) {
+  if (regionCode && !isInScope(user, regionCode)) {
+    throw new AppError('validation_failed', '所属地区不在您的管辖范围内', [{ field: 'regionCode', message: '所属地区：不在管辖范围内' }]);
+  }
+}
+
+export async function createOrg(ctx: AppContext, user: SessionUser, input: OrgInput) {
+  assertRegion(user, input.regionCode);
+  return inTransaction(ctx, user, async (tx, audit) => {
+    if (!(await tx.selectFrom('region').select('code').where('code', '=', input.regionCode).executeTakeFirst())) {
+      throw new AppError('validation_failed', '所属地区不存在', [{ field: 'regionCode', message: '所属地区：不存在' }]);
+    }
+    if (await findOrgByName(tx, input.regionCode, input.kind, input.name)) {
+      throw new AppError('conflict', `同一地区已有同名单位「${input.name}」`);
+    }
+    const at = nowIso(ctx);
+    const { id } = await tx
+      .insertInto('org')
+      .values({ ...toRow(ctx, input), kind: input.kind, name: input.name, regionCode: input.regionCode, createdAt: at, updatedAt: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({ action: 'create', objectType: 'org', objectId: id, after: { ...input, contactPhone: input.contactPhone ? '***' : null } });
+    return presentOrg(ctx, user, (await findOrg(tx, scopePrefix(user), id))!);
+  });
+}
+
+export async function updateOrg(ctx: AppContext, user: SessionUser, id: number, input: Partial<OrgInput> & { version: number }) {
+  assertRegion(user, input.regionCode);
+  return inTransaction(ctx, user, async (tx, audit) => {
+    const current = await findOrg(tx, scopePrefix(user), id);
+    if (!current) throw notFound('单位');
+    const { version, ...fields } = input;
+    const row = toRow(ctx, fields);
+    const done = await tx
+      .updateTable('org')
+      .set({ ...row, version: version + 1, updatedAt: nowIso(ctx) })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) === 0) throw versionConflict(presentOrg(ctx, user, current));
+    const { before, after } = diff(current as unknown as Record<string, unknown>, row);
+    await audit({ action: 'update', objectType: 'org', objectId: id, before, after });
+    return presentOrg(ctx, user, (await findOrg(tx, scopePrefix(user), id))!);
+  });
+}
+
+export async function deleteOrg(ctx: AppContext, user: SessionUser, id: number, version: number) {
+  return inTransaction(ctx, user, async (tx, audit) => {
+    const current = await findOrg(tx, scopePrefix(user), id);
+    if (!current) throw notFound('单位');
+    const used = await tx
+      .selectFrom('project')
+      .select('id')
+      .where('deletedAt', 'is', null)
+      .where((eb) => eb.or([eb('ownerOrgId', '=', id), eb('responsibleOrgId', '=', id), eb('townshipId', '=', id), eb('bankOrgId', '=', id)]))
+      .limit(1)
+      .executeTakeFirst();
+    if (used) throw new AppError('conflict', '该单位仍被项目引用，不能删除');
+    const done = await tx.updateTable('org').set({ deletedAt: nowIso(ctx), version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    if (Number(done.numUpdatedRows) === 0) throw versionConflict(presentOrg(ctx, user, current));
+    await audit({ action: 'delete', objectType: 'org', objectId: id, before: { name: current.name, kind: current.kind } });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Executor } from '../db/kysely';
+
+// The audit trail (SECURITY.md rows 7–8): one complete record per action, written in the
+// same transaction as the change (if the audit write fails, the action fails), appended to
+// a SHA-256 hash chain so an edited or deleted row is detected by verifyAuditChain.
+
+export interface Actor {
+  userId: number | null;
+  username: string | null;
+  role: string | null;
+  ip: string | null;
+}
+
+export interface AuditRecord {
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  projectId?: number | null;
+  result?: 'success' | 'failure';
+  before?: unknown;
+  after?: unknown;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+type Row = {
+  id: number; at: string; userId: number | null; username: string | null; role: string | null; ip: string | null;
+  action: string; objectType: string; objectId: string | null; projectId: number | null; result: string;
+  before: string | null; after: string | null;
+};
+
+export function chainHash(prevHash: string, row: Row): string {
+  return createHash('sha256').update(prevHash).update(canonical(row)).digest('hex');
+}
+
+export async function writeAudit(tx: Executor, actor: Actor, at: Date, record: AuditRecord): Promise<void> {
+  // Touching the head row first takes the write lock on both dialects, so concurrent
+  // writers queue here and the chain stays a single line.
+  await tx.updateTable('auditHead').set({ lastId: sql`last_id` }).where('id', '=', 1).execute();
+  const head = await tx.selectFrom('auditHead').select(['lastId', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const row: Row = {
+    id: head.lastId + 1,
+    at: at.toISOString(),
+    userId: actor.userId,
+    username: actor.username,
+    role: actor.role,
+    ip: actor.ip,
+    action: record.action,
+    objectType: record.objectType,
+    objectId: record.objectId == null ? null : String(record.objectId),
+    projectId: record.projectId ?? null,
+    result: record.result ?? 'success',
+    before: record.before === undefined ? null : canonical(record.before),
+    after: record.after === undefined ? null : canonical(record.after),
+  };
+  const hash = chainHash(head.hash, row);
+  await tx.insertInto('auditEvent').values({ ...row, prevHash: head.hash, hash }).execute();
+  await tx.updateTable('auditHead').set({ lastId: row.id, hash }).where('id', '=', 1).execute();
+}
+
+/** Audits an action that has no business transaction of its own (a login, a refusal). */
+export async function auditAlone(db: Db, actor: Actor, at: Date, record: AuditRecord): Promise<void> {
+  await db.transaction().execute((tx) => writeAudit(tx, actor, at, record));
+}
+
+export interface ChainReport { ok: boolean; checked: number; brokenAt: number | null }
+
+export async function verifyAuditChain(db: Executor, batch = 5000): Promise<ChainReport> {
+  let prev = GENESIS;
+  let lastId = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.selectFrom('auditEvent').selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const { prevHash, hash, ...content } = r;
+      if (prevHash !== prev || chainHash(prev, { ...content, id: Number(content.id) }) !== hash || Number(r.id) !== lastId + 1) {
+        return { ok: false, checked, brokenAt: Number(r.id) };
+      }
+      prev = hash;
+      lastId = Number(r.id);
+      checked++;
+    }
+  }
+  const head = await db.selectFrom('auditHead').select(['lastId', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const headOk = !head || (head.lastId === lastId && head.hash === prev);
+  return { ok: headOk, checked, brokenAt: headOk ? null : lastId };
+}

@@ -1,0 +1,49 @@
+import { ADMIN_ROLES, regionPrefix, type Role } from '@tuijin/core';
+import type { SessionUser } from './context';
+import { forbidden } from './errors';
+
+// What each role may do, in one table. Scope (which rows) is applied in the queries;
+// this decides the verbs. 三员 (sysadmin/secadmin/auditor) never touch business data.
+
+export const CAPABILITIES = {
+  readLedger: ['office', 'leader', 'department', 'reporter', 'inspector', 'viewer'],
+  editLedger: ['office'],
+  readDirectory: ['office', 'leader', 'department', 'reporter', 'inspector', 'viewer', 'sysadmin', 'secadmin'],
+  manageOrgs: ['office', 'sysadmin'],
+  manageRegions: ['sysadmin'],
+  manageUsers: ['office', 'secadmin'],
+  readAudit: ['auditor'],
+  seePhones: ['office', 'leader', 'department', 'inspector', 'secadmin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(user: SessionUser, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(user.role);
+}
+
+export function assertCan(user: SessionUser, capability: Capability): void {
+  if (!can(user, capability)) throw forbidden();
+}
+
+export function capabilitiesOf(user: SessionUser): Record<Capability, boolean> {
+  return Object.fromEntries(Object.keys(CAPABILITIES).map((c) => [c, can(user, c as Capability)])) as Record<Capability, boolean>;
+}
+
+/** Roles a user may grant: the office grants business roles, the security admin any. */
+export function canGrantRole(user: SessionUser, role: Role): boolean {
+  if (user.role === 'secadmin') return true;
+  return user.role === 'office' && !ADMIN_ROLES.includes(role) && role !== 'office';
+}
+
+export function isAdminRole(role: Role): boolean {
+  return ADMIN_ROLES.includes(role);
+}
+
+/** The region-code prefix that bounds everything this user may see. */
+export function scopePrefix(user: SessionUser): string {
+  return regionPrefix(user.regionCode, user.regionLevel);
+}
+
+export function isInScope(user: SessionUser, regionCode: string): boolean {
+  return regionCode.startsWith(scopePrefix(user));
+}

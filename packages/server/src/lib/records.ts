@@ -1,0 +1,41 @@
+import type { AppContext, SessionUser } from './context';
+import { actorOf } from './context';
+import { writeAudit, type AuditRecord } from './audit';
+import type { Tx } from '../db/kysely';
+
+// The shape every write takes: one transaction, the change and its audit record together.
+
+export function nowIso(ctx: AppContext): string {
+  return ctx.clock.now().toISOString();
+}
+
+export async function inTransaction<T>(
+  ctx: AppContext,
+  user: SessionUser,
+  work: (tx: Tx, audit: (record: AuditRecord) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const at = ctx.clock.now();
+  return ctx.db.transaction().execute((tx) => work(tx, (record) => writeAudit(tx, actorOf(user), at, record)));
+}
+
+/** Keeps only the fields that differ, for the before/after of an audit record. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+export function parseJson<T>(text: string | null | undefined, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
