@@ -69,6 +69,7 @@ export const ORG_KINDS = labels([
 export type OrgKind = (typeof ORG_KINDS.ids)[number];
 
 export const REGION_LEVELS = labels([
+  ['country', '全国'],
   ['province', '省'],
   ['city', '市'],
   ['county', '县（市、区）'],

@@ -1,11 +1,12 @@
 // A reporting period is a calendar month written 'YYYY-MM'. Calendar dates are
 // 'YYYY-MM-DD' in Asia/Shanghai; timestamps are UTC ISO strings.
 
-export type Period = `${number}-${number}`;
+/** A month, written YYYY-MM. */
+export type Period = string;
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isPeriod(text: string): text is Period {
+export function isPeriod(text: string): boolean {
   return PERIOD.test(text);
 }
 

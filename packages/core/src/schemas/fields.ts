@@ -14,7 +14,7 @@ export const text = (max: number) =>
   z.string({ error: '必须是文字' }).trim().max(max, `不能超过 ${max} 个字`);
 export const requiredText = (max: number) => text(max).min(1, '不能为空');
 export const optionalText = (max: number) =>
-  text(max).nullable().optional().transform((v) => (v === '' ? null : v));
+  text(max).transform((v) => (v === '' ? null : v)).nullable().optional();
 
 /** Integer yuan, never negative: money is stored exactly (DESIGN.md §4). */
 export const yuan = z
@@ -23,8 +23,8 @@ export const yuan = z
   .min(0, '不能为负数')
   .max(MAX_YUAN, '金额过大');
 
-export const date = z.string({ error: '必须是日期（YYYY-MM-DD）' }).refine(isDate, '必须是有效日期（YYYY-MM-DD）');
-export const period = z.string({ error: '必须是月份（YYYY-MM）' }).refine(isPeriod, '必须是有效月份（YYYY-MM）');
+export const date = z.string({ error: '必须是日期（YYYY-MM-DD）' }).refine((v) => isDate(v), '必须是有效日期（YYYY-MM-DD）');
+export const period = z.string({ error: '必须是月份（YYYY-MM）' }).refine((v) => isPeriod(v), '必须是有效月份（YYYY-MM）');
 export const year = z.number({ error: '必须是年份' }).int('必须是年份').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100');
 export const yearParam = z.coerce.number({ error: '必须是年份' }).int('必须是年份').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100');
 

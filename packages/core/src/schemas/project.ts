@@ -178,7 +178,6 @@ export type NodeInput = z.infer<typeof nodeInput>;
 
 export const approvalInput = z
   .strictObject({
-    item: enumOf(APPROVAL_ITEMS.ids, APPROVAL_ITEMS.label),
     status: enumOf(APPROVAL_STATUSES.ids, APPROVAL_STATUSES.label),
     doneDate: date.nullable().optional(),
     docNo: optionalText(100),
@@ -188,5 +187,6 @@ export const approvalInput = z
   })
   .refine((v) => v.status !== 'done' || !!v.doneDate, { message: '已办结的手续必须填写办结日期', path: ['doneDate'] });
 export type ApprovalInput = z.infer<typeof approvalInput>;
+export const approvalItem = enumOf(APPROVAL_ITEMS.ids, APPROVAL_ITEMS.label);
 
 export const versionOnly = z.strictObject({ version });

@@ -11,7 +11,7 @@ export const CAPABILITIES = {
   readDirectory: ['office', 'leader', 'department', 'reporter', 'inspector', 'viewer', 'sysadmin', 'secadmin'],
   manageOrgs: ['office', 'sysadmin'],
   manageRegions: ['sysadmin'],
-  manageUsers: ['office', 'secadmin'],
+  manageUsers: ['office', 'sysadmin', 'secadmin'],
   readAudit: ['auditor'],
   seePhones: ['office', 'leader', 'department', 'inspector', 'secadmin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -29,10 +29,10 @@ export function capabilitiesOf(user: SessionUser): Record<Capability, boolean> {
   return Object.fromEntries(Object.keys(CAPABILITIES).map((c) => [c, can(user, c as Capability)])) as Record<Capability, boolean>;
 }
 
-/** Roles a user may grant: the office grants business roles, the security admin any. */
+/** Roles a user may grant: the office grants business roles, the system and security admins any. */
 export function canGrantRole(user: SessionUser, role: Role): boolean {
-  if (user.role === 'secadmin') return true;
-  return user.role === 'office' && !ADMIN_ROLES.includes(role) && role !== 'office';
+  if (user.role === 'secadmin' || user.role === 'sysadmin') return true;
+  return user.role === 'office' && !ADMIN_ROLES.includes(role);
 }
 
 export function isAdminRole(role: Role): boolean {

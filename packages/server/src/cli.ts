@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { buildOverview, chinaYear, formatAmountAuto, formatPercent, ROLES, type Role } from '@tuijin/core';
+import { buildContext } from './app';
+import { ensureRootRegion } from './bootstrap';
+import { loadConfig } from './config';
+import { openDatabase } from './db/kysely';
+import { migrateToLatest } from './db/migrate';
+import { loadDemo } from './demo/seed';
+import { verifyAuditChain, writeAudit } from './lib/audit';
+import type { AppContext } from './lib/context';
+import { AppError } from './lib/errors';
+import { systemUser } from './lib/system-user';
+import { printDemo, startServer } from './main';
+import { readOverviewInput } from './features/stats/queries';
+import { insertUser } from './features/users/service';
+
+// The `tuijin` command. Every subcommand works on the database the environment names
+// (DATABASE_URL, else the SQLite file under TUIJIN_DATA), as the server would.
+
+const USAGE = `用法 / usage: tuijin <command>
+  start [--demo]                       启动服务 / serve the app (PORT, TUIJIN_DATA, DATABASE_URL)
+  demo                                 载入示范县数据 / load the demo county
+  migrate                              升级数据库结构 / apply migrations
+  user create --username U --role ROLE --region CODE [--org ID] [--name 姓名]
+                                       创建用户，密码从标准输入读取 / password from stdin
+  stats overview --year Y [--region CODE] [--json]
+                                       年度概况统计 / annual overview figures
+  audit verify                         校验审计日志哈希链 / verify the audit chain`;
+
+async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = openDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile, poolSize: 2 });
+  try {
+    await migrateToLatest(database.db);
+    const ctx = buildContext({ config, database });
+    await ensureRootRegion(ctx);
+    return await work(ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('请输入密码 / password: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function userCreate(args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, role: { type: 'string' }, region: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } } });
+  if (!values.username || !values.role || !values.region) throw new AppError('bad_request', '缺少参数：--username、--role、--region 都必须提供');
+  if (!(ROLES.ids as readonly string[]).includes(values.role)) throw new AppError('bad_request', `角色无效，可选：${ROLES.ids.join(', ')}`);
+  const password = await readStdin();
+  await withContext(async (ctx) => {
+    const system = { userId: null, username: 'cli', role: null, ip: null };
+    const id = await ctx.db.transaction().execute((tx) =>
+      insertUser(ctx, tx, {
+        username: values.username!, displayName: values.name ?? values.username!, role: values.role as Role,
+        regionCode: values.region!, orgId: values.org ? Number(values.org) : null, password,
+      }, { mustChangePassword: false, audit: (r) => writeAudit(tx, system, ctx.clock.now(), r) }),
+    );
+    console.log(`已创建用户 / created user ${values.username} (id ${id})`);
+  });
+}
+
+async function statsOverview(args: string[]) {
+  const { values } = parseArgs({ args, options: { year: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } } });
+  const year = values.year ? Number(values.year) : chinaYear(new Date());
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('bad_request', '年度无效：--year 应为 2000–2100 的年份');
+  await withContext(async (ctx) => {
+    const overview = buildOverview(await readOverviewInput(ctx.db, systemUser('viewer', values.region), year));
+    if (values.json) {
+      console.log(JSON.stringify(overview, null, 2));
+      return;
+    }
+    console.log(`${year} 年重点项目概况：共 ${overview.projects} 个，总投资 ${formatAmountAuto(overview.totalInvestment)}`);
+    for (const c of overview.byCategory) console.log(`  ${c.label}：${c.count} 个，总投资 ${formatAmountAuto(c.totalInvestment)}`);
+    console.log(`  过亿元 ${overview.bySize.atLeast100m} 个，过10亿元 ${overview.bySize.atLeast1b} 个，过百亿元 ${overview.bySize.atLeast10b} 个`);
+    const a = overview.annual;
+    console.log(`  年度计划 ${formatAmountAuto(a.plan)}，力争 ${formatAmountAuto(a.target)}，已完成 ${formatAmountAuto(a.completed)}（完成率 ${formatPercent(a.completionRate)}，同比增长 ${formatPercent(a.growth)}）`);
+    for (const l of overview.byLevel.filter((x) => x.count)) console.log(`  ${l.label}：${l.count} 个，总投资 ${formatAmountAuto(l.totalInvestment)}，完成率 ${formatPercent(l.completionRate)}`);
+  });
+}
+
+export async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  if (command === 'start' || command === undefined) {
+    await startServer(loadConfig(), { demo: argv.includes('--demo') });
+    return;
+  }
+  if (command === 'demo') {
+    await withContext(async (ctx) => {
+      const demo = await loadDemo(ctx);
+      if (demo) printDemo(demo);
+      else console.log('示范县数据已存在 / the demo county is already loaded');
+    });
+  } else if (command === 'migrate') {
+    await withContext(async () => console.log('数据库已是最新 / database is up to date'));
+  } else if (command === 'user' && sub === 'create') {
+    await userCreate(rest);
+  } else if (command === 'stats' && sub === 'overview') {
+    await statsOverview(rest);
+  } else if (command === 'audit' && sub === 'verify') {
+    await withContext(async (ctx) => {
+      const report = await verifyAuditChain(ctx.db);
+      console.log(report.ok ? `审计链完整，共 ${report.checked} 条 / chain ok` : `审计链在第 ${report.brokenAt} 条处断裂 / chain broken at ${report.brokenAt}`);
+      if (!report.ok) process.exitCode = 1;
+    });
+  } else {
+    console.log(USAGE);
+    if (command !== 'help' && command !== '--help') process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof AppError) {
+    console.error(`错误 / error: ${err.message}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,117 @@
+import { APPROVAL_ITEMS, chinaDate, type Role } from '@tuijin/core';
+import type { AppContext } from '../lib/context';
+import { writeAudit } from '../lib/audit';
+import { generatePassword } from '../lib/passwords';
+import { nowIso } from '../lib/records';
+import { systemUser } from '../lib/system-user';
+import { ensureRootRegion } from '../bootstrap';
+import { createOrg } from '../features/orgs/service';
+import { createPerson } from '../features/people/service';
+import { insertUser } from '../features/users/service';
+import { createProject } from '../features/projects/service';
+import { addKeyList, addNode, saveApproval, savePlan } from '../features/projects/parts-service';
+import { generateProject, makeUscc, rng } from './generate';
+
+// 示范县: a small living county a newcomer can open at once. Loaded once; a second call
+// finds it and does nothing. Everything goes through the same services as the app, so
+// it is validated and audited like any user's work.
+
+export const DEMO_COUNTY = '371499';
+const DEPARTMENTS = ['县发展和改革局', '县工业和信息化局', '县自然资源局', '县住房和城乡建设局', '县商务局', '县文化和旅游局', '县交通运输局', '县水利局'];
+const TOWNSHIPS = ['经济开发区', '高新技术产业园', '城关镇', '晏城街道', '物流园区'];
+const BANKS = ['农业银行示范县支行', '建设银行示范县支行', '示范县农村商业银行'];
+const LEADERS = [['王建国', '县委副书记'], ['李明', '常务副县长'], ['张华', '副县长'], ['刘强', '副县长'], ['陈静', '县人大常委会副主任']];
+const STAFF = [['赵磊', '项目负责人'], ['孙丽', '办公室主任'], ['周涛', '总经理'], ['吴敏', '财务经理'], ['郑伟', '工程部经理'], ['冯雪', '综合部部长']];
+
+export interface DemoResult { users: { username: string; role: Role; password: string }[] }
+
+export async function loadDemo(ctx: AppContext, options: { projects?: number } = {}): Promise<DemoResult | null> {
+  await ensureRootRegion(ctx);
+  if (await ctx.db.selectFrom('region').select('code').where('code', '=', DEMO_COUNTY).executeTakeFirst()) return null;
+  const r = rng(20_211_231);
+  const at = nowIso(ctx);
+  for (const [code, name, level, parentCode] of [
+    ['370000', '山东省', 'province', '100000'], ['371400', '德州市', 'city', '370000'], [DEMO_COUNTY, '示范县', 'county', '371400'],
+  ] as const) {
+    await ctx.db.insertInto('region').values({ code, name, level, parentCode, createdAt: at, updatedAt: at }).onConflict((oc) => oc.column('code').doNothing()).execute();
+  }
+  const office = systemUser('office', DEMO_COUNTY);
+  const org = (kind: 'department' | 'township' | 'bank' | 'company', name: string, extra = {}) =>
+    createOrg(ctx, office, { kind, name, regionCode: DEMO_COUNTY, ...extra });
+  const departments = [];
+  for (const name of DEPARTMENTS) departments.push(await org('department', name));
+  const townships = [];
+  for (const name of TOWNSHIPS) townships.push(await org('township', name));
+  const banks = [];
+  for (const name of BANKS) banks.push(await org('bank', name));
+  const leaders = [];
+  for (const [name, title] of LEADERS) leaders.push(await createPerson(ctx, office, { name: name!, title, regionCode: DEMO_COUNTY, phone: `139${String(r.int(10_000_000, 99_999_999))}` }));
+
+  const year = Number(chinaDate(ctx.clock.now()).slice(0, 4));
+  const monthsElapsed = Number(chinaDate(ctx.clock.now()).slice(5, 7)) - 1 || 1;
+  const count = options.projects ?? 36;
+  const companies = new Map<string, number>();
+  let firstCompany: number | null = null;
+  const usedNames = new Set<string>();
+  const uniqueName = (name: string, word: string) => {
+    let n = usedNames.has(name) ? `${word}${name}` : name;
+    for (let k = 2; usedNames.has(n); k++) n = `${word}${name}（${k}）`;
+    usedNames.add(n);
+    return n;
+  };
+  for (let i = 0; i < count; i++) {
+    const g = generateProject(r, i % 7 === 6 ? 1 : 0, year, monthsElapsed);
+    const companyName = `示范${g.companyWord}${g.category === 'infrastructure' ? '建设投资' : '实业'}有限公司`;
+    let ownerOrgId = companies.get(companyName);
+    if (!ownerOrgId) {
+      ownerOrgId = (await org('company', companyName, { uscc: makeUscc(r, DEMO_COUNTY), contactName: r.pick(STAFF)[0], contactPhone: `138${String(r.int(10_000_000, 99_999_999))}` })).id;
+      companies.set(companyName, ownerOrgId);
+    }
+    firstCompany ??= ownerOrgId;
+    const [staffName, staffTitle] = r.pick(STAFF);
+    const first = await createPerson(ctx, office, { name: staffName!, title: staffTitle, orgId: ownerOrgId, regionCode: DEMO_COUNTY, phone: `137${String(r.int(10_000_000, 99_999_999))}` });
+    const project = await createProject(ctx, office, {
+      name: uniqueName(g.name, g.companyWord),
+      regionCode: DEMO_COUNTY, category: g.category, industry: g.industry, nature: g.nature, stage: g.stage,
+      totalInvestment: g.totalInvestment, contentScale: g.contentScale, ownerOrgId,
+      townshipId: r.pick(townships).id, responsibleOrgId: r.pick(departments).id, bankOrgId: r.pick(banks).id,
+      leaderId: r.pick(leaders).id, firstResponsibleId: first.id, contactId: first.id,
+      team: '县直有关部门抽调人员组成专班', implementationPlan: '倒排工期、挂图作战，按月分解任务，确保按期竣工投产。',
+      commitStartDate: g.commitStartDate, commitCompletionDate: g.commitCompletionDate,
+      commitTarget: `${year}年完成投资${Math.round(g.plan / 10_000)}万元`, commitDuty: '包保领导牵头，责任单位具体负责', commitRewardPenalty: '纳入年度目标考核',
+      lng: 116.6 + r.next() * 0.4, lat: 36.6 + r.next() * 0.3, address: `${r.pick(TOWNSHIPS)}${r.pick(['东区', '西区', '南区', '北区'])}`,
+      stageDate: `${year}-01-10`,
+    });
+    for (const level of g.levels) await addKeyList(ctx, office, project.id, { year, level });
+    const plan = project.plans.find((p) => p.year === year)!;
+    const monthly = Array.from({ length: 12 }, (_, m) => (m < 11 ? Math.floor(g.plan / 12 / 10_000) * 10_000 : 0));
+    monthly[11] = g.plan - monthly.slice(0, 11).reduce((s, v) => s + v, 0);
+    await savePlan(ctx, office, project.id, {
+      year, plan: g.plan, target: g.target, monthly, completed: g.completed, completedThrough: `${year}-${String(monthsElapsed).padStart(2, '0')}`,
+      completedLastYear: g.completedLastYear, progressGoal: '年底主体完工', version: plan.version,
+    });
+    await addNode(ctx, office, project.id, { kind: 'start', name: '开工建设', plannedDate: g.commitStartDate, actualDate: g.stage === 'under_construction' || g.stage === 'completed' || g.stage === 'operating' ? g.commitStartDate : null });
+    await addNode(ctx, office, project.id, { kind: 'completion', name: '竣工验收', plannedDate: g.commitCompletionDate });
+    for (const item of APPROVAL_ITEMS.ids.slice(0, g.stage === 'signed' ? 2 : 7)) {
+      await saveApproval(ctx, office, project.id, item, { status: 'done', doneDate: `${year - 1}-${String(r.int(1, 12)).padStart(2, '0')}-10` });
+    }
+  }
+
+  const users: DemoResult['users'] = [];
+  const system = { userId: null, username: 'system', role: null, ip: null };
+  const accounts: [string, string, Role, number | null][] = [
+    ['demo_office', '示范县重点项目办', 'office', null],
+    ['demo_leader', '王建国', 'leader', null],
+    ['demo_dept', '县发展和改革局', 'department', departments[0]!.id],
+    ['demo_company', firstCompany ? '企业填报员' : '企业', 'reporter', firstCompany],
+    ['demo_viewer', '只读用户', 'viewer', null],
+  ];
+  for (const [username, displayName, role, orgId] of accounts) {
+    const password = generatePassword();
+    await ctx.db.transaction().execute((tx) =>
+      insertUser(ctx, tx, { username, displayName, role, regionCode: DEMO_COUNTY, orgId, password }, { mustChangePassword: false, audit: (rec) => writeAudit(tx, system, ctx.clock.now(), rec) }),
+    );
+    users.push({ username, role, password });
+  }
+  return { users };
+}

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import { SIZE_THRESHOLD, type LedgerQuery } from '@tuijin/core';
+import type { Executor } from '../../db/kysely';
+import type { SessionUser } from '../../lib/context';
+import { projectScope } from './policy';
+
+// The ledger list: one filtered, sorted page and the totals of all filtered rows.
+
+function filtered(db: Executor, user: SessionUser, f: LedgerQuery & { year: number; yearOnly: boolean }) {
+  let q = db
+    .selectFrom('project')
+    .leftJoin('annualPlan as ap', (join) => join.onRef('ap.projectId', '=', 'project.id').on('ap.year', '=', f.year))
+    .where(projectScope(user));
+  if (f.yearOnly) q = q.where('ap.id', 'is not', null);
+  if (f.q) {
+    const escaped = f.q.replace(/[%_\\]/g, (c) => '\\' + c);
+    q = q.where(sql<boolean>`(project.name like ${`%${escaped}%`} escape '\\' or project.code like ${`${escaped}%`} escape '\\')`);
+  }
+  if (f.category?.length) q = q.where('project.category', 'in', f.category);
+  if (f.industry?.length) q = q.where('project.industry', 'in', f.industry);
+  if (f.stage?.length) q = q.where('project.stage', 'in', f.stage);
+  if (f.size) q = q.where('project.totalInvestment', '>=', SIZE_THRESHOLD[f.size]);
+  if (f.leaderId) q = q.where('project.leaderId', '=', f.leaderId);
+  if (f.responsibleOrgId) q = q.where('project.responsibleOrgId', '=', f.responsibleOrgId);
+  if (f.townshipId) q = q.where('project.townshipId', '=', f.townshipId);
+  if (f.ownerOrgId) q = q.where('project.ownerOrgId', '=', f.ownerOrgId);
+  if (f.regionCode) q = q.where('project.regionCode', 'like', `${f.regionCode.replace(/(00)+$/, '')}%`);
+  if (f.level?.length) {
+    const levels = f.level;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('projectKeyList as kl').select('kl.id').whereRef('kl.projectId', '=', 'project.id').where('kl.year', '=', f.year).where('kl.level', 'in', levels),
+      ),
+    );
+  }
+  return q;
+}
+
+const SORT_COLUMNS = {
+  name: sql`project.name`,
+  code: sql`project.code`,
+  totalInvestment: sql`project.total_investment`,
+  stage: sql`project.stage`,
+  category: sql`project.category`,
+  industry: sql`project.industry`,
+  plan: sql`ap.plan`,
+  target: sql`ap.target`,
+  completed: sql`ap.completed`,
+  completionRate: sql`case when ap.plan > 0 then ap.completed * 1.0 / ap.plan end`,
+  commitStartDate: sql`project.commit_start_date`,
+  commitCompletionDate: sql`project.commit_completion_date`,
+  updatedAt: sql`project.updated_at`,
+} as const;
+
+export async function findLedgerPage(db: Executor, user: SessionUser, f: LedgerQuery & { year: number; yearOnly: boolean }) {
+  const order = f.order === 'asc' ? sql`asc` : sql`desc`;
+  const rows = await filtered(db, user, f)
+    .leftJoin('org as township', 'township.id', 'project.townshipId')
+    .leftJoin('org as owner', 'owner.id', 'project.ownerOrgId')
+    .leftJoin('org as resp', 'resp.id', 'project.responsibleOrgId')
+    .leftJoin('person as leader', 'leader.id', 'project.leaderId')
+    .innerJoin('region', 'region.code', 'project.regionCode')
+    .select([
+      'project.id', 'project.code', 'project.name', 'project.regionCode', 'region.name as regionName',
+      'project.category', 'project.industry', 'project.nature', 'project.stage', 'project.totalInvestment',
+      'project.townshipId', 'township.name as townshipName', 'project.ownerOrgId', 'owner.name as ownerOrgName',
+      'project.leaderId', 'leader.name as leaderName', 'project.responsibleOrgId', 'resp.name as responsibleOrgName',
+      'project.commitStartDate', 'project.commitCompletionDate', 'project.updatedAt', 'project.version',
+      'ap.plan', 'ap.target', 'ap.completed',
+    ])
+    // Nulls last whichever the direction, then a stable tie-break so pages never overlap.
+    .orderBy(sql`${SORT_COLUMNS[f.sort]} is null`)
+    .orderBy(sql`${SORT_COLUMNS[f.sort]} ${order}`)
+    .orderBy('project.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const levels = ids.length
+    ? await db.selectFrom('projectKeyList').select(['projectId', 'level']).where('year', '=', f.year).where('projectId', 'in', ids).execute()
+    : [];
+  return rows.map((r) => ({ ...r, levels: levels.filter((l) => l.projectId === r.id).map((l) => l.level) }));
+}
+
+export async function findLedgerTotals(db: Executor, user: SessionUser, f: LedgerQuery & { year: number; yearOnly: boolean }) {
+  const row = await filtered(db, user, f)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.coalesce(eb.fn.sum<number>('project.totalInvestment'), sql<number>`0`).as('totalInvestment'),
+      eb.fn.coalesce(eb.fn.sum<number>('ap.plan'), sql<number>`0`).as('plan'),
+      eb.fn.coalesce(eb.fn.sum<number>('ap.target'), sql<number>`0`).as('target'),
+      eb.fn.coalesce(eb.fn.sum<number>('ap.completed'), sql<number>`0`).as('completed'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    count: Number(row.count),
+    totalInvestment: Number(row.totalInvestment),
+    plan: Number(row.plan),
+    target: Number(row.target),
+    completed: Number(row.completed),
+  };
+}

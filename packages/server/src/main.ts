@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { createFirstAdmin } from './bootstrap';
+import type { Config } from './config';
+import { openDatabase } from './db/kysely';
+import { migrateToLatest } from './db/migrate';
+import { loadDemo } from './demo/seed';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function startServer(config: Config, options: { demo?: boolean } = {}) {
+  const database = openDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile });
+  await migrateToLatest(database.db);
+  const { app, ctx } = await buildApp({ config: { ...config, webDist: config.webDist ?? WEB_DIST }, database, logger: true });
+  const admin = await createFirstAdmin(ctx);
+  if (admin) {
+    console.log('\n================ 首次启动 / First start ================');
+    console.log(`  管理员账号 / admin user:      ${admin.username}`);
+    console.log(`  一次性密码 / one-time password: ${admin.password}`);
+    console.log('  首次登录后须修改密码。/ Change it at first login.');
+    console.log('========================================================\n');
+  }
+  if (options.demo) {
+    const demo = await loadDemo(ctx);
+    if (demo) printDemo(demo);
+  }
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`推进 Tuijin 已启动 / running: http://localhost:${config.port}  (数据库 ${database.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL'})`);
+  return app;
+}
+
+export function printDemo(demo: { users: { username: string; role: string; password: string }[] }) {
+  console.log('\n================ 示范县数据 / Demo county ================');
+  for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.password}`);
+  console.log('==========================================================\n');
+}

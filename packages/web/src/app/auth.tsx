@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import type { RegionLevel, Role } from '@tuijin/core';
+import { api, isApiError } from './api-client';
+import { ME_KEY } from './query-client';
+import { FullPageSpin, LoadError } from '../components/page-state';
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+  regionLevel: RegionLevel;
+  orgId: number | null;
+  orgName: string | null;
+  mustChangePassword: boolean;
+  passwordExpired: boolean;
+  can: { editLedger: boolean; manageOrgs: boolean; manageUsers: boolean; manageRegions: boolean; readAudit: boolean };
+}
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const { user } = await api.get<{ user: Me }>('/auth/me');
+    return user;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/** The signed-in user; only call below <RequireAuth>, which guarantees one. */
+export function useMe(): Me {
+  const { data } = useMeQuery();
+  if (!data) throw new Error('useMe() used outside <RequireAuth>');
+  return data;
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(ME_KEY, null);
+      navigate('/login', { replace: true });
+    },
+  });
+}
+
+/** Renders its children for a signed-in user, else sends the browser to the login page. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { data: me, isPending, error, refetch } = useMeQuery();
+  const location = useLocation();
+  if (isPending) return <FullPageSpin />;
+  if (error) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (!me) {
+    const next = location.pathname + location.search;
+    const search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+    return <Navigate to={`/login${search}`} replace />;
+  }
+  return <>{children}</>;
+}

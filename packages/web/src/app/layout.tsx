@@ -1,0 +1,115 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  ApartmentOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, LogoutOutlined,
+  ProfileOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ROLES } from '@tuijin/core';
+import { useLogout, useMe, type Me } from './auth';
+import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
+
+const { Header, Sider, Content } = Layout;
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function menuItems(me: Me): MenuItem[] {
+  const items: MenuItem[] = [
+    { key: '/', icon: <DashboardOutlined />, label: '概览' },
+    { key: '/ledger', icon: <ProfileOutlined />, label: '项目台账' },
+    {
+      key: 'org-people',
+      icon: <ApartmentOutlined />,
+      label: '单位与人员',
+      children: [
+        { key: '/orgs', icon: <BankOutlined />, label: '组织' },
+        { key: '/people', icon: <TeamOutlined />, label: '人员' },
+      ],
+    },
+  ];
+  if (me.can.manageUsers) items.push({ key: '/users', icon: <UserOutlined />, label: '用户管理' });
+  items.push({ key: '/regions', icon: <EnvironmentOutlined />, label: '地区' });
+  return items;
+}
+
+/** The menu entry a path belongs to: /projects/12 is part of the ledger. */
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/projects')) return '/ledger';
+  const first = '/' + (pathname.split('/')[1] ?? '');
+  return first === '/' ? '/' : first;
+}
+
+export function AppLayout() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const [isPasswordOpen, setPasswordOpen] = useState(false);
+  const isPasswordForced = me.mustChangePassword || me.passwordExpired;
+  const { token } = theme.useToken();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={200}
+        theme="dark"
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <Brand collapsed={collapsed} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname)]}
+          defaultOpenKeys={['org-people']}
+          items={menuItems(me)}
+          onClick={({ key }) => navigate(key)}
+          data-testid="main-menu"
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            position: 'sticky', top: 0, zIndex: 20, height: 56, lineHeight: '56px', padding: '0 20px',
+            background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            display: 'flex', alignItems: 'center', justifyContent: 'flex-end',
+          }}
+        >
+          <Space size={12} data-testid="user-bar">
+            <Typography.Text strong data-testid="user-name">{me.displayName}</Typography.Text>
+            <Tag color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>{ROLES.label[me.role] ?? me.role}</Tag>
+            <Typography.Text type="secondary">{me.regionName}{me.orgName ? ` · ${me.orgName}` : ''}</Typography.Text>
+            <Button type="text" size="small" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)} data-testid="header-change-password">
+              修改密码
+            </Button>
+            <Button type="text" size="small" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()} data-testid="header-logout">
+              退出
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ padding: 16, minWidth: 0 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+      <ChangePasswordDialog
+        me={me}
+        open={isPasswordForced || isPasswordOpen}
+        forced={isPasswordForced}
+        onClose={() => setPasswordOpen(false)}
+      />
+    </Layout>
+  );
+}
+
+function Brand({ collapsed }: { collapsed: boolean }): ReactNode {
+  return (
+    <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 10, padding: collapsed ? '0 24px' : '0 18px', color: '#fff', overflow: 'hidden', whiteSpace: 'nowrap' }}>
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      {!collapsed && <span style={{ fontSize: 15, fontWeight: 600, letterSpacing: 1 }}>重点项目推进系统</span>}
+    </div>
+  );
+}

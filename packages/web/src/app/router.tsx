@@ -1,0 +1,60 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Button, Result } from 'antd';
+import { createBrowserRouter, Link, useRouteError } from 'react-router-dom';
+import { RequireAuth } from './auth';
+import { AppLayout } from './layout';
+import { LoginPage } from '../features/auth/login-page';
+import { PageSpin } from '../components/page-state';
+
+// Pages load on first visit, so the login screen does not wait for ECharts or the ledger.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
+  const Page = lazy(async () => ({ default: (await load())[name] }));
+  return (
+    <Suspense fallback={<PageSpin />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function NotFound() {
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在，或链接已失效。"
+      extra={<Link to="/"><Button type="primary">返回概览</Button></Link>}
+    />
+  );
+}
+
+function RouteError() {
+  const error = useRouteError();
+  const isChunkError = error instanceof Error && /dynamically imported module|Importing a module script/i.test(error.message);
+  return (
+    <Result
+      status="500"
+      title={isChunkError ? '系统已更新' : '页面出错了'}
+      subTitle={isChunkError ? '系统刚刚发布了新版本，请刷新页面后继续。' : '页面遇到意外错误，请刷新后重试；如仍有问题请联系管理员。'}
+      extra={<Button type="primary" onClick={() => window.location.reload()}>刷新页面</Button>}
+    />
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <RequireAuth><AppLayout /></RequireAuth>,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: page(() => import('../features/overview/overview-page'), 'OverviewPage') },
+      { path: 'ledger', element: page(() => import('../features/ledger/ledger-page'), 'LedgerPage') },
+      { path: 'projects/:id', element: page(() => import('../features/projects/project-detail-page'), 'ProjectDetailPage') },
+      { path: 'orgs', element: page(() => import('../features/orgs/org-list-page'), 'OrgListPage') },
+      { path: 'people', element: page(() => import('../features/people/person-list-page'), 'PersonListPage') },
+      { path: 'users', element: page(() => import('../features/users/user-list-page'), 'UserListPage') },
+      { path: 'regions', element: page(() => import('../features/regions/region-list-page'), 'RegionListPage') },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
