@@ -24,6 +24,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDatabase(options: { url?: string; sqliteFile: string; poolSize?: number }): Database {
   if (options.url && /^postgres(ql)?:/.test(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (a restart, a failover) must not crash the
+    // process: the pool discards it and the next query opens a new one.
+    pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

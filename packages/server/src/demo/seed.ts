@@ -2,7 +2,7 @@ import { APPROVAL_ITEMS, chinaDate, type Role } from '@tuijin/core';
 import type { AppContext } from '../lib/context';
 import { writeAudit } from '../lib/audit';
 import { generatePassword } from '../lib/passwords';
-import { nowIso } from '../lib/records';
+import { nowIso, transact } from '../lib/records';
 import { systemUser } from '../lib/system-user';
 import { ensureRootRegion } from '../bootstrap';
 import { createOrg } from '../features/orgs/service';
@@ -28,6 +28,11 @@ export interface DemoResult { users: { username: string; role: Role; password: s
 export async function loadDemo(ctx: AppContext, options: { projects?: number } = {}): Promise<DemoResult | null> {
   await ensureRootRegion(ctx);
   if (await ctx.db.selectFrom('region').select('code').where('code', '=', DEMO_COUNTY).executeTakeFirst()) return null;
+  // One transaction for the whole county: it lands whole or not at all.
+  return ctx.db.transaction().execute((tx) => seed({ ...ctx, db: tx }, options));
+}
+
+async function seed(ctx: AppContext, options: { projects?: number }): Promise<DemoResult> {
   const r = rng(20_211_231);
   const at = nowIso(ctx);
   for (const [code, name, level, parentCode] of [
@@ -82,8 +87,9 @@ export async function loadDemo(ctx: AppContext, options: { projects?: number } =
       lng: 116.6 + r.next() * 0.4, lat: 36.6 + r.next() * 0.3, address: `${r.pick(TOWNSHIPS)}${r.pick(['东区', '西区', '南区', '北区'])}`,
       stageDate: `${year}-01-10`,
     });
-    for (const level of g.levels) await addKeyList(ctx, office, project.id, { year, level });
-    const plan = project.plans.find((p) => p.year === year)!;
+    let detail = project;
+    for (const level of g.levels) detail = await addKeyList(ctx, office, project.id, { year, level });
+    const plan = detail.plans.find((p) => p.year === year)!;
     const monthly = Array.from({ length: 12 }, (_, m) => (m < 11 ? Math.floor(g.plan / 12 / 10_000) * 10_000 : 0));
     monthly[11] = g.plan - monthly.slice(0, 11).reduce((s, v) => s + v, 0);
     await savePlan(ctx, office, project.id, {
@@ -108,7 +114,7 @@ export async function loadDemo(ctx: AppContext, options: { projects?: number } =
   ];
   for (const [username, displayName, role, orgId] of accounts) {
     const password = generatePassword();
-    await ctx.db.transaction().execute((tx) =>
+    await transact(ctx, (tx) =>
       insertUser(ctx, tx, { username, displayName, role, regionCode: DEMO_COUNTY, orgId, password }, { mustChangePassword: false, audit: (rec) => writeAudit(tx, system, ctx.clock.now(), rec) }),
     );
     users.push({ username, role, password });

@@ -9,13 +9,22 @@ export function nowIso(ctx: AppContext): string {
   return ctx.clock.now().toISOString();
 }
 
+/**
+ * Runs work in a transaction, or inside the caller's when ctx.db already is one, so use
+ * cases compose: an import or the demo loader runs many of them as one all-or-nothing unit.
+ */
+export async function transact<T>(ctx: AppContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx.db as Tx);
+  return ctx.db.transaction().execute(work);
+}
+
 export async function inTransaction<T>(
   ctx: AppContext,
   user: SessionUser,
   work: (tx: Tx, audit: (record: AuditRecord) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const at = ctx.clock.now();
-  return ctx.db.transaction().execute((tx) => work(tx, (record) => writeAudit(tx, actorOf(user), at, record)));
+  return transact(ctx, (tx) => work(tx, (record) => writeAudit(tx, actorOf(user), at, record)));
 }
 
 /** Keeps only the fields that differ, for the before/after of an audit record. */

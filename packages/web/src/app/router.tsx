@@ -7,8 +7,8 @@ import { LoginPage } from '../features/auth/login-page';
 import { PageSpin } from '../components/page-state';
 
 // Pages load on first visit, so the login screen does not wait for ECharts or the ledger.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
-  const Page = lazy(async () => ({ default: (await load())[name] }));
+function page(load: () => Promise<ComponentType>): ReactNode {
+  const Page = lazy(async () => ({ default: await load() }));
   return (
     <Suspense fallback={<PageSpin />}>
       <Page />
@@ -47,13 +47,13 @@ export const router = createBrowserRouter([
     element: <RequireAuth><AppLayout /></RequireAuth>,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: page(() => import('../features/overview/overview-page'), 'OverviewPage') },
-      { path: 'ledger', element: page(() => import('../features/ledger/ledger-page'), 'LedgerPage') },
-      { path: 'projects/:id', element: page(() => import('../features/projects/project-detail-page'), 'ProjectDetailPage') },
-      { path: 'orgs', element: page(() => import('../features/orgs/org-list-page'), 'OrgListPage') },
-      { path: 'people', element: page(() => import('../features/people/person-list-page'), 'PersonListPage') },
-      { path: 'users', element: page(() => import('../features/users/user-list-page'), 'UserListPage') },
-      { path: 'regions', element: page(() => import('../features/regions/region-list-page'), 'RegionListPage') },
+      { index: true, element: page(() => import('../features/overview/overview-page').then((m) => m.OverviewPage)) },
+      { path: 'ledger', element: page(() => import('../features/ledger/ledger-page').then((m) => m.LedgerPage)) },
+      { path: 'projects/:id', element: page(() => import('../features/projects/project-detail-page').then((m) => m.ProjectDetailPage)) },
+      { path: 'orgs', element: page(() => import('../features/orgs/org-list-page').then((m) => m.OrgListPage)) },
+      { path: 'people', element: page(() => import('../features/people/person-list-page').then((m) => m.PersonListPage)) },
+      { path: 'users', element: page(() => import('../features/users/user-list-page').then((m) => m.UserListPage)) },
+      { path: 'regions', element: page(() => import('../features/regions/region-list-page').then((m) => m.RegionListPage)) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -14,19 +14,24 @@ export const SECTION_FIELDS = {
     'commitStartDate', 'commitCompletionDate', 'commitProductionDate', 'commitTarget', 'commitDuty', 'commitRewardPenalty',
     'actualStartDate', 'actualCompletionDate', 'actualProductionDate',
   ],
-} as const satisfies Record<string, readonly ProjectFieldName[]>;
+} as const satisfies Record<string, readonly EditableField[]>;
+
+/** The site polygon is drawn on a map (not in this form), so it is never sent from here. */
+export type EditableField = Exclude<ProjectFieldName, 'sitePolygon'>;
 
 export type ProjectSection = keyof typeof SECTION_FIELDS;
 export const ALL_SECTIONS: readonly ProjectSection[] = ['basic', 'duty', 'commitments'];
 
-export type ProjectFormValues = Partial<ProjectFields> & {
+export type EditableFields = Omit<ProjectFields, 'sitePolygon'>;
+
+export type ProjectFormValues = Partial<EditableFields> & {
   /** UI switch for the foreign-currency group; not sent. */
   hasForeign?: boolean;
   stage?: Stage;
   stageDate?: string | null;
 };
 
-export function fieldsOf(sections: readonly ProjectSection[]): ProjectFieldName[] {
+export function fieldsOf(sections: readonly ProjectSection[]): EditableField[] {
   return sections.flatMap((s) => [...SECTION_FIELDS[s]]);
 }
 
@@ -38,13 +43,13 @@ export function toFormValues(detail: ProjectDetail): ProjectFormValues {
   return values;
 }
 
-const TEXT_FIELDS = new Set<ProjectFieldName>([
+const TEXT_FIELDS = new Set<EditableField>([
   'code', 'name', 'address', 'contentScale', 'team', 'implementationPlan', 'commitTarget', 'commitDuty', 'commitRewardPenalty',
 ]);
 
 /** What the form holds, as the API wants it: blank text is null, a switched-off group is null. */
-export function fromFormValues(values: ProjectFormValues, fields: readonly ProjectFieldName[]): Partial<ProjectFields> {
-  const out: Partial<ProjectFields> = {};
+export function fromFormValues(values: ProjectFormValues, fields: readonly EditableField[]): Partial<EditableFields> {
+  const out: Partial<EditableFields> = {};
   for (const field of fields) {
     let value: unknown = values[field];
     if (value === undefined) value = null;
@@ -62,10 +67,10 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Only the fields the person changed: a PATCH that touches nothing else. */
-export function changedFields(before: Partial<ProjectFields>, after: Partial<ProjectFields>): Partial<ProjectFields> {
-  const out: Partial<ProjectFields> = {};
+export function changedFields(before: Partial<EditableFields>, after: Partial<EditableFields>): Partial<EditableFields> {
+  const out: Partial<EditableFields> = {};
   for (const [field, value] of Object.entries(after)) {
-    if (!same(before[field as ProjectFieldName], value)) Object.assign(out, { [field]: value });
+    if (!same(before[field as EditableField], value)) Object.assign(out, { [field]: value });
   }
   return out;
 }
