@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { sumYuan } from '@tuijin/core';
+import { isApiError } from '../../app/api-client';
 import { MoneyInput, moneyRules } from '../../components/money-input';
 import { MonthInput } from '../../components/date-input';
 import { wan } from '../../components/format';
@@ -106,7 +107,7 @@ export function PlanEditor({ detail, plan, onClose }: { detail: ProjectDetail; p
       onClose();
     } catch (error) {
       const rest = onWriteError(error, form, { lists: ['monthly'] });
-      if (isConflictHandled(rest, error)) onClose();
+      if (isApiError(error, 'version_conflict')) onClose();
       else setErrors(rest);
     }
   };
@@ -116,12 +117,11 @@ export function PlanEditor({ detail, plan, onClose }: { detail: ProjectDetail; p
       open
       width={880}
       title={plan ? `编辑 ${plan.year} 年度计划` : '编制年度计划'}
-      okText="保存"
-      cancelText="取消"
-      okButtonProps={{ 'data-testid': 'plan-save' } as object}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
       onCancel={onClose}
+      footer={[
+        <Button key="cancel" onClick={onClose}>取消</Button>,
+        <Button key="save" type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="plan-save">保存</Button>,
+      ]}
       maskClosable={false}
       data-testid="plan-editor"
     >
@@ -184,9 +184,4 @@ export function PlanEditor({ detail, plan, onClose }: { detail: ProjectDetail; p
       </Form>
     </Modal>
   );
-}
-
-/** A 409 was answered with a notice and a reload: the dialog has nothing left to do. */
-function isConflictHandled(rest: string[], error: unknown): boolean {
-  return rest.length === 0 && (error as { code?: string } | null)?.code === 'version_conflict';
 }
