@@ -11,14 +11,18 @@ export function isYuan(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-/** Sums integer yuan exactly; throws if the total leaves the exact integer range. */
+/**
+ * Sums integer yuan exactly; throws if the running total leaves the exact integer range.
+ * Checked at every step: once a partial sum passes 2^53 it is rounded, and a later
+ * negative amount could bring it back into range as a plausible but wrong total.
+ */
 export function sumYuan(values: Iterable<number | null | undefined>): number {
   let total = 0;
   for (const v of values) {
     if (v == null) continue;
     total += v;
+    if (!Number.isSafeInteger(total)) throw new RangeError('金额合计超出可精确表示的范围');
   }
-  if (!Number.isSafeInteger(total)) throw new RangeError('金额合计超出可精确表示的范围');
   return total;
 }
 

@@ -8,9 +8,10 @@ import { installAuth } from './lib/auth';
 import { systemClock, type Clock } from './lib/clock';
 import type { AppContext } from './lib/context';
 import { createCryptoBox, loadOrCreateKey } from './lib/crypto-box';
-import { installHttpEdge } from './lib/http';
+import { frameworkErrorHandler, installHttpEdge } from './lib/http';
 import { DEFAULT_COST, type ScryptCost } from './lib/passwords';
 import { commonPasswordChecker } from './lib/common-passwords';
+import { ReadCache } from './lib/read-cache';
 import { authRoutes } from './features/auth/routes';
 import { regionRoutes } from './features/regions/routes';
 import { orgRoutes } from './features/orgs/routes';
@@ -39,6 +40,7 @@ export function buildContext(options: AppOptions): AppContext {
     box: createCryptoBox(key),
     isCommonPassword: commonPasswordChecker(),
     scryptCost: options.scryptCost ?? DEFAULT_COST,
+    cache: new ReadCache(process.env.TUIJIN_READ_CACHE !== '0'),
   };
 }
 
@@ -51,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     trustProxy: options.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler({ secure: options.config.secureCookies }),
   });
   installHttpEdge(app, { secure: options.config.secureCookies });
   installAuth(app, ctx);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ORG_KINDS, REGION_LEVELS, ROLES } from '../catalog';
-import { enumOf, id, idParam, optionalText, phone, regionCode, requiredText, text, uscc, version } from './fields';
+import {
+  enumOf, id, idParam, optionalText, pageParam, pageSizeParam, phone, regionCode, requiredText, text, uscc, version,
+} from './fields';
 
 export const role = enumOf(ROLES.ids, ROLES.label);
 
@@ -69,6 +71,6 @@ export const listQuery = z.strictObject({
   kind: enumOf(ORG_KINDS.ids, ORG_KINDS.label).optional(),
   regionCode: regionCode.optional(),
   orgId: idParam.optional(),
-  page: z.coerce.number().int().min(1, '页码从 1 开始').default(1),
-  pageSize: z.coerce.number().int().min(1).max(1000, '每页最多 1000 行').default(100),
+  page: pageParam,
+  pageSize: pageSizeParam(1000).default(100),
 });

@@ -7,8 +7,16 @@ import { MAX_YUAN } from '../money';
 // Building blocks shared by every schema. Messages are Chinese; the field's own name is
 // added by the issue formatter (labels.ts), so these say what is wrong, not where.
 
-export const id = z.number({ error: '必须是编号（正整数）' }).int('必须是编号（正整数）').positive('必须是编号（正整数）');
-export const idParam = z.coerce.number({ error: '必须是编号（正整数）' }).int('必须是编号（正整数）').positive('必须是编号（正整数）');
+// Ids and versions live in 32-bit integer columns (PostgreSQL `integer`): a larger number is
+// refused here, not by the database as a 500.
+export const MAX_INT32 = 2_147_483_647;
+export const id = z.number({ error: '必须是编号（正整数）' }).int('必须是编号（正整数）').positive('必须是编号（正整数）').max(MAX_INT32, '编号超出范围');
+export const idParam = z.coerce.number({ error: '必须是编号（正整数）' }).int('必须是编号（正整数）').positive('必须是编号（正整数）').max(MAX_INT32, '编号超出范围');
+
+/** Paging from the query string, defaulting to the first page. */
+export const pageParam = z.coerce.number({ error: '必须是正整数' }).int('必须是正整数').min(1, '页码从 1 开始').default(1);
+export const pageSizeParam = (max: number) =>
+  z.coerce.number({ error: '必须是正整数' }).int('必须是正整数').min(1, '每页至少 1 行').max(max, `每页最多 ${max} 行`);
 
 export const text = (max: number) =>
   z.string({ error: '必须是文字' }).trim().max(max, `不能超过 ${max} 个字`);
@@ -42,7 +50,7 @@ export const phone = z
   .transform((v) => v.replace(/[\s()（）]/g, '').replace(/^\+?86-?/, ''))
   .refine((v) => /^1[3-9]\d{9}$/.test(v) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(v), '不是有效的手机或固定电话号码');
 
-export const version = z.number({ error: '缺少版本号' }).int('版本号必须是整数').min(1, '版本号必须是正整数');
+export const version = z.number({ error: '缺少版本号' }).int('版本号必须是整数').min(1, '版本号必须是正整数').max(MAX_INT32, '版本号超出范围');
 
 /** WGS-84 point; China lies well inside these bounds, so a swapped or zero pair is caught. */
 export const lng = z.number({ error: '必须是经度' }).min(73, '经度超出中国范围').max(136, '经度超出中国范围');

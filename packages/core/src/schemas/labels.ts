@@ -44,7 +44,12 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldError[
     if (issue.code === 'unrecognized_keys') {
       return { field, message: `不认识的字段：${issue.keys.join('、')}` };
     }
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? '必须填写' : issue.message;
+    // zod 4 keeps `input` on an issue only when parsing with { reportInput: true }; without it
+    // every wrong type (a string, 12.5 for integer yuan) would read 必须填写, so only a value
+    // known to be missing does. `nonoptional` (a field made required by `.required()`) always is.
+    const isMissing = issue.code === 'invalid_type'
+      && (issue.expected === 'nonoptional' || ('input' in issue && issue.input === undefined));
+    const message = isMissing ? '必须填写' : issue.message;
     return { field, message: `${fieldName(issue.path)}：${message}` };
   });
 }

@@ -5,8 +5,8 @@ import {
 } from '../catalog';
 import { STAGES, STAGE_LABEL } from '../stages';
 import {
-  date, enumOf, id, idParam, lat, listParam, lng, optionalText, period, regionCode, requiredText,
-  text, version, year, yearParam, yuan,
+  date, enumOf, id, idParam, lat, listParam, lng, optionalText, pageParam, pageSizeParam, period, regionCode,
+  requiredText, text, version, year, yearParam, yuan,
 } from './fields';
 
 export const category = enumOf(CATEGORIES.ids, CATEGORIES.label);
@@ -33,10 +33,10 @@ export const foreignAmount = z.object({
   amount: z.number({ error: '必须是外币金额' }).int('外币金额必须是整数').positive('外币金额必须大于 0'),
   currency: enumOf(CURRENCIES.ids, CURRENCIES.label),
   rate: z.string({ error: '必须是汇率' }).regex(/^\d{1,4}(\.\d{1,6})?$/, '汇率格式应为数字，如 7.1'),
-});
+}, { error: '外币投资必须包含金额、币种和汇率' });
 
 const polygon = z
-  .array(z.tuple([lng, lat]), { error: '用地范围必须是坐标点列表' })
+  .array(z.tuple([lng, lat], { error: '坐标点必须是 [经度, 纬度]' }), { error: '用地范围必须是坐标点列表' })
   .min(3, '用地范围至少需要 3 个点')
   .max(2000, '用地范围的点太多');
 
@@ -56,10 +56,13 @@ const projectFields = {
   contentScale: optionalText(4000),
   totalInvestment: yuan,
   foreign: foreignAmount.nullable().optional(),
-  fundingSources: z.array(z.object({ source: fundingSource, amount: yuan })).max(20).optional(),
+  fundingSources: z
+    .array(z.object({ source: fundingSource, amount: yuan }), { error: '资金来源必须是列表' })
+    .max(20, '资金来源最多 20 项')
+    .optional(),
   annualRevenue: yuan.nullable().optional(),
   annualProfitTax: yuan.nullable().optional(),
-  tags: z.array(requiredText(20)).max(20, '标签最多 20 个').optional(),
+  tags: z.array(requiredText(20), { error: '标签必须是列表' }).max(20, '标签最多 20 个').optional(),
   // 五个一 / 四位一体 responsibility package
   leaderId: id.nullable().optional(),
   firstResponsibleId: id.nullable().optional(),
@@ -131,8 +134,8 @@ export const ledgerQuery = z.strictObject({
   regionCode: regionCode.optional(),
   sort: z.enum(LEDGER_SORTS, { error: '排序字段无效' }).default('totalInvestment'),
   order: z.enum(['asc', 'desc'], { error: '排序方向只能是 asc 或 desc' }).default('desc'),
-  page: z.coerce.number().int().min(1, '页码从 1 开始').default(1),
-  pageSize: z.coerce.number().int().min(1).max(500, '每页最多 500 行').default(50),
+  page: pageParam,
+  pageSize: pageSizeParam(500).default(50),
 });
 export type LedgerQuery = z.infer<typeof ledgerQuery>;
 
@@ -147,7 +150,7 @@ export const annualPlanInput = z
     year,
     plan: yuan,
     target: yuan,
-    monthly: z.array(yuan).length(12, '月度计划必须是 12 个月').nullable().optional(),
+    monthly: z.array(yuan, { error: '月度计划必须是 12 个月的金额列表' }).length(12, '月度计划必须是 12 个月').nullable().optional(),
     progressGoal: optionalText(1000),
     completed: yuan.optional(),
     completedThrough: period.nullable().optional(),

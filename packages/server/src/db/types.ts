@@ -45,6 +45,7 @@ export interface AuditEventTable {
 }
 
 export interface AuditHeadTable { id: number; lastId: number; hash: string }
+export interface DataVersionTable { domain: string; version: number }
 
 export interface ProjectTable {
   id: Id; regionCode: string; code: string | null; name: string; nameKey: string; category: string;
@@ -100,6 +101,7 @@ export interface DB {
   loginThrottle: LoginThrottleTable;
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;
+  dataVersion: DataVersionTable;
   project: ProjectTable;
   projectKeyList: ProjectKeyListTable;
   annualPlan: AnnualPlanTable;

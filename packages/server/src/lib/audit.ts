@@ -25,6 +25,9 @@ export interface AuditRecord {
 
 const GENESIS = '0'.repeat(64);
 
+/** Records whose change moves the ledger's data version (and so invalidates cached figures). */
+const LEDGER_OBJECTS = new Set(['project', 'key_list', 'annual_plan', 'node', 'approval', 'org', 'person', 'region']);
+
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -66,6 +69,9 @@ export async function writeAudit(tx: Executor, actor: Actor, at: Date, record: A
   const hash = chainHash(head.hash, row);
   await tx.insertInto('auditEvent').values({ ...row, prevHash: head.hash, hash }).execute();
   await tx.updateTable('auditHead').set({ lastId: row.id, hash }).where('id', '=', 1).execute();
+  if (LEDGER_OBJECTS.has(record.objectType) && row.result === 'success') {
+    await tx.updateTable('dataVersion').set({ version: sql`version + 1` }).where('domain', '=', 'ledger').execute();
+  }
 }
 
 /** Audits an action that has no business transaction of its own (a login, a refusal). */
@@ -84,7 +90,9 @@ export async function verifyAuditChain(db: Executor, batch = 5000): Promise<Chai
     if (rows.length === 0) break;
     for (const r of rows) {
       const { prevHash, hash, ...content } = r;
-      if (prevHash !== prev || chainHash(prev, { ...content, id: Number(content.id) }) !== hash || Number(r.id) !== lastId + 1) {
+      // A gap (a deleted row) is reported at the first missing id; an edited row at its own id.
+      if (Number(r.id) !== lastId + 1) return { ok: false, checked, brokenAt: lastId + 1 };
+      if (prevHash !== prev || chainHash(prev, { ...content, id: Number(content.id) }) !== hash) {
         return { ok: false, checked, brokenAt: Number(r.id) };
       }
       prev = hash;
@@ -94,5 +102,7 @@ export async function verifyAuditChain(db: Executor, batch = 5000): Promise<Chai
   }
   const head = await db.selectFrom('auditHead').select(['lastId', 'hash']).where('id', '=', 1).executeTakeFirst();
   const headOk = !head || (head.lastId === lastId && head.hash === prev);
-  return { ok: headOk, checked, brokenAt: headOk ? null : lastId };
+  // Rows missing at the end (the head points past the last row) are reported at the first
+  // missing id; a last row rewritten with a recomputed hash, at that row.
+  return { ok: headOk, checked, brokenAt: headOk ? null : head!.lastId > lastId ? lastId + 1 : lastId };
 }

@@ -5,6 +5,7 @@ import type { Actor } from './audit';
 import type { Clock } from './clock';
 import type { CryptoBox } from './crypto-box';
 import type { ScryptCost } from './passwords';
+import type { ReadCache } from './read-cache';
 
 /** What every use case may need from the outside world, built once per app. */
 export interface AppContext extends Database {
@@ -13,6 +14,7 @@ export interface AppContext extends Database {
   box: CryptoBox;
   isCommonPassword: (lowercased: string) => boolean;
   scryptCost: ScryptCost;
+  cache: ReadCache;
 }
 
 /** The logged-in user as every policy and query sees them. */

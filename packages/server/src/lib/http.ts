@@ -32,6 +32,25 @@ const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad_request', '请求内容不是有效的 JSON'],
 };
 
+function setSecurityHeaders(reply: FastifyReply, secure: boolean) {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+  if (secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+/**
+ * Errors Fastify raises before routing (a path with malformed percent-encoding such as
+ * `/api/v1/orgs/%FF`) skip the error handler and the hooks; passed as the `frameworkErrors`
+ * option, they too answer in our shape and with our headers.
+ */
+export function frameworkErrorHandler(options: { secure: boolean }) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    setSecurityHeaders(reply, options.secure);
+    reply.header('cache-control', 'no-store');
+    if (error.code === 'FST_ERR_BAD_URL') return reply.status(400).send(errorBody('bad_request', '请求地址不正确'));
+    return reply.status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send(errorBody('bad_request', '请求不正确'));
+  };
+}
+
 export function installHttpEdge(app: FastifyInstance, options: { secure: boolean }) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) return sendError(reply, error);
@@ -48,8 +67,7 @@ export function installHttpEdge(app: FastifyInstance, options: { secure: boolean
   });
 
   app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-    if (options.secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    setSecurityHeaders(reply, options.secure);
     if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('cache-control', 'no-store');
     return payload;
   });

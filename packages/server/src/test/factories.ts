@@ -68,5 +68,13 @@ export function factories(h: Harness) {
       nature: 'new', stage: 'signed', totalInvestment: 150_000_000, ...fields,
     } as ProjectCreate);
 
-  return { county, user, login, session, org, person, project };
+  /** Runs a request (or any work) and returns it with the audit rows it appended, oldest first. */
+  async function audited<T>(work: () => Promise<T>) {
+    const last = await h.ctx.db.selectFrom('auditEvent').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    const result = await work();
+    const rows = await h.ctx.db.selectFrom('auditEvent').selectAll().where('id', '>', Number(last?.id ?? 0)).orderBy('id').execute();
+    return { result, rows };
+  }
+
+  return { county, user, login, session, org, person, project, audited };
 }

@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { Button, Layout, Menu, Result, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, LogoutOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, LogoutOutlined,
   ProfileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLES } from '@tuijin/core';
+import { accessOf } from './access';
 import { useLogout, useMe, type Me } from './auth';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
 
@@ -15,10 +16,13 @@ const { Header, Sider, Content } = Layout;
 type MenuItem = Required<MenuProps>['items'][number];
 
 function menuItems(me: Me): MenuItem[] {
-  const items: MenuItem[] = [
-    { key: '/', icon: <DashboardOutlined />, label: '概览' },
-    { key: '/ledger', icon: <ProfileOutlined />, label: '项目台账' },
-    {
+  const access = accessOf(me);
+  const items: MenuItem[] = [];
+  if (access.ledger) {
+    items.push({ key: '/', icon: <DashboardOutlined />, label: '概览' }, { key: '/ledger', icon: <ProfileOutlined />, label: '项目台账' });
+  }
+  if (access.directory) {
+    items.push({
       key: 'org-people',
       icon: <ApartmentOutlined />,
       label: '单位与人员',
@@ -26,10 +30,11 @@ function menuItems(me: Me): MenuItem[] {
         { key: '/orgs', icon: <BankOutlined />, label: '组织' },
         { key: '/people', icon: <TeamOutlined />, label: '人员' },
       ],
-    },
-  ];
-  if (me.can.manageUsers) items.push({ key: '/users', icon: <UserOutlined />, label: '用户管理' });
-  items.push({ key: '/regions', icon: <EnvironmentOutlined />, label: '地区' });
+    });
+  }
+  if (access.users) items.push({ key: '/users', icon: <UserOutlined />, label: '用户管理' });
+  if (access.regions) items.push({ key: '/regions', icon: <EnvironmentOutlined />, label: '地区' });
+  if (access.audit) items.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });
   return items;
 }
 
@@ -92,7 +97,8 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content style={{ padding: 16, minWidth: 0 }}>
-          <Outlet />
+          {/* Until a required password change is done the server refuses everything else. */}
+          {isPasswordForced ? <Result status="info" title="请先修改密码" subTitle="修改密码后即可继续使用系统。" /> : <Outlet />}
         </Content>
       </Layout>
       <ChangePasswordDialog

@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
-import { createBrowserRouter, Link, useRouteError } from 'react-router-dom';
-import { RequireAuth } from './auth';
+import { createBrowserRouter, Link, Navigate, useRouteError } from 'react-router-dom';
+import { homePath } from './access';
+import { RequireAuth, useMe } from './auth';
 import { AppLayout } from './layout';
 import { LoginPage } from '../features/auth/login-page';
 import { PageSpin } from '../components/page-state';
@@ -14,6 +15,13 @@ function page(load: () => Promise<ComponentType>): ReactNode {
       <Page />
     </Suspense>
   );
+}
+
+/** The overview for business roles; 三员 go to their own first page. */
+function Home({ overview }: { overview: ReactNode }) {
+  const me = useMe();
+  const home = homePath(me);
+  return home === '/' ? <>{overview}</> : <Navigate to={home} replace />;
 }
 
 function NotFound() {
@@ -47,13 +55,14 @@ export const router = createBrowserRouter([
     element: <RequireAuth><AppLayout /></RequireAuth>,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: page(() => import('../features/overview/overview-page').then((m) => m.OverviewPage)) },
+      { index: true, element: <Home overview={page(() => import('../features/overview/overview-page').then((m) => m.OverviewPage))} /> },
       { path: 'ledger', element: page(() => import('../features/ledger/ledger-page').then((m) => m.LedgerPage)) },
       { path: 'projects/:id', element: page(() => import('../features/projects/project-detail-page').then((m) => m.ProjectDetailPage)) },
       { path: 'orgs', element: page(() => import('../features/orgs/org-list-page').then((m) => m.OrgListPage)) },
       { path: 'people', element: page(() => import('../features/people/person-list-page').then((m) => m.PersonListPage)) },
       { path: 'users', element: page(() => import('../features/users/user-list-page').then((m) => m.UserListPage)) },
       { path: 'regions', element: page(() => import('../features/regions/region-list-page').then((m) => m.RegionListPage)) },
+      { path: 'audit', element: page(() => import('../features/audit/audit-page').then((m) => m.AuditPage)) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -16,13 +16,12 @@ export interface ServerErrorTargets {
 }
 
 /**
- * Puts a `validation_failed` reply's messages next to the fields they name. Returns the
- * messages that name no input of this form, so the caller shows them above it; for any
- * other error it returns the error's own message.
+ * Puts a reply's field messages (`details: [{field, message}]`, as `validation_failed` and
+ * some `conflict` replies carry) next to the fields they name. Returns what should be shown
+ * above the form: messages naming no input here, or the error's own message.
  */
 export function applyServerErrors(form: FormInstance, error: unknown, targets: ServerErrorTargets = {}): string[] {
   if (!isApiError(error)) return [error instanceof Error ? error.message : '操作失败，请稍后重试'];
-  if (error.code !== 'validation_failed') return [error.message];
   const issues = error.fieldIssues;
   if (!issues.length) return [error.message];
   const known = targets.fields ? new Set(targets.fields) : null;
@@ -42,5 +41,6 @@ export function applyServerErrors(form: FormInstance, error: unknown, targets: S
   form.setFields([...byField].map(([field, errors]) => ({ name: toNamePath(field), errors })));
   const first = byField.keys().next();
   if (!first.done) form.scrollToField(toNamePath(first.value), { block: 'center' });
-  return unplaced;
+  // Other codes (a duplicate 项目代码 is `conflict`) carry a whole sentence worth showing too.
+  return error.code === 'validation_failed' ? unplaced : [error.message, ...unplaced.filter((m) => m !== error.message)];
 }

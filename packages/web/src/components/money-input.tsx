@@ -10,7 +10,7 @@ export interface MoneyInputProps {
   value?: number | null;
   onChange?: (yuan: number | null) => void;
   unit?: MoneyUnit;
-  /** Shown after the input; defaults to the unit's label (万元). */
+  /** Shown after the input; defaults to the unit's label (万元); '' shows none. */
   suffix?: string;
   placeholder?: string;
   disabled?: boolean;
@@ -48,7 +48,7 @@ export function MoneyInput({ value, onChange, unit = 'wan', suffix, placeholder,
       autoComplete="off"
       disabled={disabled}
       placeholder={placeholder}
-      suffix={<span style={{ color: '#8c8c8c' }}>{suffix ?? UNIT_LABEL[unit]}</span>}
+      suffix={suffix === '' ? undefined : <span style={{ color: '#8c8c8c' }}>{suffix ?? UNIT_LABEL[unit]}</span>}
       style={{ textAlign: 'right', ...style }}
       onChange={(e) => handleChange(e.target.value)}
     />

@@ -125,6 +125,15 @@ export async function up(db: Db): Promise<void> {
     .execute();
   await db.insertInto('audit_head').values({ id: 1, last_id: 0, hash: '0'.repeat(64) }).execute();
 
+  // A counter per kind of data, advanced by every audited write to it; cached aggregates
+  // are valid while their counter stands still, across all app processes.
+  await db.schema
+    .createTable('data_version')
+    .addColumn('domain', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .execute();
+  await db.insertInto('data_version').values({ domain: 'ledger', version: 0 }).execute();
+
   await stamps(
     table(db, 'project')
       .addColumn('region_code', 'text', (c) => c.notNull().references('region.code'))
@@ -174,7 +183,7 @@ export async function up(db: Db): Promise<void> {
   ).execute();
   for (const cols of [
     ['region_code', 'total_investment'], ['region_code', 'stage'], ['region_code', 'name_key'],
-    ['responsible_org_id'], ['owner_org_id'], ['leader_id'], ['township_id'], ['code'],
+    ['total_investment'], ['responsible_org_id'], ['owner_org_id'], ['leader_id'], ['township_id'], ['code'],
   ]) {
     await db.schema.createIndex(`project_${cols.join('_')}`).on('project').columns(cols).execute();
   }
@@ -203,6 +212,9 @@ export async function up(db: Db): Promise<void> {
       .addUniqueConstraint('annual_plan_unique', ['project_id', 'year']),
   ).execute();
   await db.schema.createIndex('annual_plan_year').on('annual_plan').columns(['year', 'project_id']).execute();
+  for (const col of ['plan', 'target', 'completed']) {
+    await db.schema.createIndex(`annual_plan_year_${col}`).on('annual_plan').columns(['year', col]).execute();
+  }
 
   await stamps(
     table(db, 'project_node')
@@ -251,7 +263,7 @@ export async function up(db: Db): Promise<void> {
 export async function down(db: Db): Promise<void> {
   for (const t of [
     'setting', 'stage_transition', 'project_approval', 'project_node', 'annual_plan', 'project_key_list',
-    'project', 'audit_head', 'audit_event', 'login_throttle', 'session', 'app_user', 'person', 'org', 'region',
+    'project', 'data_version', 'audit_head', 'audit_event', 'login_throttle', 'session', 'app_user', 'person', 'org', 'region',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

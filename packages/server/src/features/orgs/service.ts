@@ -1,4 +1,5 @@
 import type { OrgInput } from '@tuijin/core';
+import type { Executor } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { isInScope, scopePrefix } from '../../lib/permissions';
@@ -17,12 +18,17 @@ function assertRegion(user: SessionUser, regionCode: string | undefined) {
   }
 }
 
+/** A region inside the caller's scope may still not exist (a city user naming a county code). */
+export async function assertRegionExists(db: Executor, regionCode: string | undefined) {
+  if (regionCode && !(await db.selectFrom('region').select('code').where('code', '=', regionCode).executeTakeFirst())) {
+    throw new AppError('validation_failed', '所属地区不存在', [{ field: 'regionCode', message: '所属地区：不存在' }]);
+  }
+}
+
 export async function createOrg(ctx: AppContext, user: SessionUser, input: OrgInput) {
   assertRegion(user, input.regionCode);
   return inTransaction(ctx, user, async (tx, audit) => {
-    if (!(await tx.selectFrom('region').select('code').where('code', '=', input.regionCode).executeTakeFirst())) {
-      throw new AppError('validation_failed', '所属地区不存在', [{ field: 'regionCode', message: '所属地区：不存在' }]);
-    }
+    await assertRegionExists(tx, input.regionCode);
     if (await findOrgByName(tx, input.regionCode, input.kind, input.name)) {
       throw new AppError('conflict', `同一地区已有同名单位「${input.name}」`);
     }
@@ -42,6 +48,7 @@ export async function updateOrg(ctx: AppContext, user: SessionUser, id: number, 
   return inTransaction(ctx, user, async (tx, audit) => {
     const current = await findOrg(tx, scopePrefix(user), id);
     if (!current) throw notFound('单位');
+    await assertRegionExists(tx, input.regionCode);
     const { version, ...fields } = input;
     const row = toRow(ctx, fields);
     const done = await tx

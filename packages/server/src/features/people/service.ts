@@ -6,6 +6,7 @@ import { isInScope, scopePrefix } from '../../lib/permissions';
 import { diff, inTransaction, nowIso } from '../../lib/records';
 import { revealPhone } from '../orgs/present';
 import { findOrg } from '../orgs/queries';
+import { assertRegionExists } from '../orgs/service';
 import { findPerson } from './queries';
 import type { Person } from '../../db/types';
 
@@ -20,6 +21,7 @@ async function checkRefs(db: Executor, user: SessionUser, input: Partial<PersonI
   if (input.regionCode && !isInScope(user, input.regionCode)) {
     throw new AppError('validation_failed', '所属地区不在您的管辖范围内', [{ field: 'regionCode', message: '所属地区：不在管辖范围内' }]);
   }
+  await assertRegionExists(db, input.regionCode);
   if (input.orgId && !(await findOrg(db, scopePrefix(user), input.orgId))) {
     throw new AppError('validation_failed', '所属单位不存在', [{ field: 'orgId', message: '所属单位：不存在' }]);
   }

@@ -10,7 +10,10 @@ import { scopePrefix } from '../../lib/permissions';
  */
 export function projectScope(user: SessionUser) {
   return (eb: ExpressionBuilder<DB, 'project'>) => {
-    const conditions = [eb('project.regionCode', 'like', `${scopePrefix(user)}%`), eb('project.deletedAt', 'is', null)];
+    const prefix = scopePrefix(user);
+    // A county is an equality (its index gives rows in order); above it, a prefix.
+    const region = prefix.length === 6 ? eb('project.regionCode', '=', prefix) : eb('project.regionCode', 'like', `${prefix}%`);
+    const conditions = [region, eb('project.deletedAt', 'is', null)];
     if (user.role === 'department') conditions.push(eb('project.responsibleOrgId', '=', user.orgId ?? -1));
     if (user.role === 'reporter') conditions.push(eb('project.ownerOrgId', '=', user.orgId ?? -1));
     return eb.and(conditions);

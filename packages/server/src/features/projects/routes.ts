@@ -19,9 +19,17 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
     assertCan(user, 'readLedger');
     const query = parse(ledgerQuery, request.query);
     const filter = { ...query, year: query.year ?? chinaYear(ctx.clock.now()), yearOnly: query.year != null };
-    const [rows, totals] = await Promise.all([findLedgerPage(ctx.db, user, filter), findLedgerTotals(ctx.db, user, filter)]);
-    const { count, ...sums } = totals;
-    return { items: rows.map(presentLedgerRow), total: count, page: query.page, pageSize: query.pageSize, year: filter.year, totals: sums };
+    // Pages and totals are cached per scope (not per user) until the ledger changes.
+    const scope = [user.role, user.regionCode, user.orgId];
+    const totalsKey = JSON.stringify(['ledger-totals', scope, { ...filter, page: 0, sort: 0, order: 0, pageSize: 0 }]);
+    return ctx.cache.get(ctx.db, JSON.stringify(['ledger-page', scope, filter]), async () => {
+      const [rows, totals] = await Promise.all([
+        findLedgerPage(ctx.db, user, filter),
+        ctx.cache.get(ctx.db, totalsKey, () => findLedgerTotals(ctx.db, user, filter)),
+      ]);
+      const { count, ...sums } = totals;
+      return { items: rows.map(presentLedgerRow), total: count, page: query.page, pageSize: query.pageSize, year: filter.year, totals: sums };
+    });
   });
 
   app.post('/api/v1/projects', async (request, reply) => {

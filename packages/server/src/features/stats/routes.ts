@@ -14,6 +14,7 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     const user = requireUser(request);
     assertCan(user, 'readLedger');
     const { year = chinaYear(ctx.clock.now()) } = parse(overviewQuery, request.query);
-    return buildOverview(await readOverviewInput(ctx.db, user, year));
+    const key = JSON.stringify(['overview', user.role, user.regionCode, user.orgId, year]);
+    return ctx.cache.get(ctx.db, key, async () => buildOverview(await readOverviewInput(ctx.db, user, year)));
   });
 }

@@ -46,6 +46,21 @@ async function checkOrgForRole(db: Executor, role: Role, regionCode: string, org
   }
 }
 
+/** The person a user account stands for must exist in the user's region (no links across scopes). */
+async function checkPerson(db: Executor, regionCode: string, personId: number | null | undefined) {
+  if (!personId) return;
+  const person = await db.selectFrom('person').select('regionCode').where('id', '=', personId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!person || !person.regionCode.startsWith(regionPrefix(regionCode))) {
+    throw new AppError('validation_failed', '对应人员不存在或不在该地区', [{ field: 'personId', message: '对应人员：不存在或不在该地区' }]);
+  }
+}
+
+async function checkRegion(db: Executor, regionCode: string) {
+  if (!(await db.selectFrom('region').select('code').where('code', '=', regionCode).executeTakeFirst())) {
+    throw new AppError('validation_failed', `地区 ${regionCode} 不存在`, [{ field: 'regionCode', message: '所属地区：不存在' }]);
+  }
+}
+
 /** Inserts a user; used by the API, the CLI and the first start. Checks the password policy. */
 export async function insertUser(
   ctx: AppContext,
@@ -54,10 +69,9 @@ export async function insertUser(
   options: { mustChangePassword: boolean; audit: (r: AuditRecord) => Promise<void> },
 ): Promise<number> {
   const username = normalizeUsername(input.username);
-  if (!(await tx.selectFrom('region').select('code').where('code', '=', input.regionCode).executeTakeFirst())) {
-    throw new AppError('validation_failed', `地区 ${input.regionCode} 不存在`, [{ field: 'regionCode', message: '所属地区：不存在' }]);
-  }
+  await checkRegion(tx, input.regionCode);
   await checkOrgForRole(tx, input.role, input.regionCode, input.orgId);
+  await checkPerson(tx, input.regionCode, input.personId);
   if (await tx.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst()) {
     throw new AppError('conflict', `用户名 ${username} 已被使用`, [{ field: 'username', message: '用户名：已被使用' }]);
   }
@@ -108,8 +122,12 @@ export async function updateUser(
     const regionCode = input.regionCode ?? current.regionCode;
     assertMayManage(user, role, regionCode);
     if (id === user.id && (input.role || input.disabled)) throw forbidden('不能修改自己的角色或停用自己');
+    if (input.regionCode) await checkRegion(tx, input.regionCode);
     if (input.role || input.orgId !== undefined || input.regionCode) {
       await checkOrgForRole(tx, role, regionCode, input.orgId === undefined ? current.orgId : input.orgId);
+    }
+    if (input.personId !== undefined || input.regionCode) {
+      await checkPerson(tx, regionCode, input.personId === undefined ? current.personId : input.personId);
     }
     const { version, disabled, ...fields } = input;
     const row = { ...fields, ...(disabled === undefined ? {} : { disabled: disabled ? 1 : 0 }) };

@@ -62,7 +62,7 @@ export function ChangePasswordDialog({ me, open, forced, onClose }: { me: Me; op
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={(error as Error).message}
+          message={reasons.length ? '新密码不符合要求：' : (error as Error).message}
           description={reasons.length ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{reasons.map((r) => <li key={r}>{r}</li>)}</ul> : undefined}
         />
       )}

@@ -52,7 +52,8 @@ export type SortOrder = 'asc' | 'desc';
 
 /** What the ledger shows; the URL query string and the API query use the same names. */
 export interface LedgerParams {
-  year: number;
+  /** null: every project in scope, with this year's figures; a year: that year's ledger only (projects with a plan for it). */
+  year: number | null;
   q: string;
   category: Category[];
   industry: Industry[];

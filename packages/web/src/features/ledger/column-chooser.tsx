@@ -35,7 +35,7 @@ export function ColumnChooser({ columns, visible, defaults, onChange }: {
 }) {
   const choosable = columns.filter((c) => !c.isFixed);
   const content = (
-    <div style={{ width: 300 }} data-testid="column-chooser-panel">
+    <div style={{ width: 340 }} data-testid="column-chooser-panel">
       <Checkbox.Group
         value={visible.filter((k) => choosable.some((c) => c.key === k))}
         onChange={(keys) => onChange(keys.map(String))}

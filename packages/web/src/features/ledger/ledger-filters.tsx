@@ -6,7 +6,7 @@ import {
   type Category, type Industry, type KeyListLevel, type SizeBracket, type Stage,
 } from '@tuijin/core';
 import { OrgSelect, PersonSelect } from '../../components/ref-selects';
-import { YearSelect } from '../../components/year-select';
+import { yearOptions } from '../../components/year-select';
 import type { LedgerParams } from './api';
 import type { FilterPatch } from './use-ledger-params';
 
@@ -66,7 +66,14 @@ function Multi<T extends string>({ value, options, placeholder, testId, width, o
 export function LedgerFilters({ params, onChange, onClear, isFiltered }: Props) {
   return (
     <Flex wrap gap={8} align="center" data-testid="ledger-filters">
-      <YearSelect value={params.year} onChange={(year) => onChange({ year })} testId="filter-year" />
+      <Select<number>
+        value={params.year ?? 0}
+        onChange={(year) => onChange({ year: year || null })}
+        options={[{ value: 0, label: '全部在库项目' }, ...yearOptions().map((o) => ({ value: o.value, label: `${o.value} 年台账` }))]}
+        style={{ width: 140 }}
+        data-testid="filter-year"
+        popupMatchSelectWidth={false}
+      />
       <SearchBox value={params.q} onChange={(q) => onChange({ q }, { replace: true })} />
       <Multi<Category> value={params.category} options={CATEGORIES.options} placeholder="项目类别" testId="filter-category" width={170} onChange={(category) => onChange({ category })} />
       <Multi<Industry> value={params.industry} options={INDUSTRIES.options} placeholder="所属行业" testId="filter-industry" width={170} onChange={(industry) => onChange({ industry })} />

@@ -5,6 +5,7 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 import { errorMessage } from '../../app/api-client';
+import { currentYear } from '../../components/year-select';
 import { ProjectCreateDrawer } from '../projects/project-create-drawer';
 import { useLedger, type LedgerRow } from './api';
 import { ColumnChooser, useVisibleColumns } from './column-chooser';
@@ -22,7 +23,11 @@ export function LedgerPage() {
   const [isCreating, setCreating] = useState(false);
   const hasFilters = isFiltered(params);
 
-  const columns = useMemo(() => ledgerColumns({ year: params.year, offset: (params.page - 1) * params.pageSize }), [params]);
+  const figuresYear = params.year ?? data?.year ?? currentYear();
+  const columns = useMemo(
+    () => ledgerColumns({ year: figuresYear, offset: (params.page - 1) * params.pageSize }),
+    [figuresYear, params.page, params.pageSize],
+  );
   const tableColumns = useMemo(() => toTableColumns(columns, visible, params), [columns, visible, params]);
 
   const handleChange: TableProps<LedgerRow>['onChange'] = (pagination: TablePaginationConfig, _filters, sorter, extra) => {
@@ -43,7 +48,7 @@ export function LedgerPage() {
       <Button onClick={clearFilters}>清空筛选</Button>
     </Empty>
   ) : (
-    <Empty description={`${params.year} 年台账中还没有项目`}>
+    <Empty description={params.year ? `${params.year} 年台账中还没有项目（有该年度计划的项目才列入年度台账）` : '台账中还没有项目'}>
       {me.can.editLedger && <Button type="primary" onClick={() => setCreating(true)}>新增项目</Button>}
     </Empty>
   );
@@ -53,7 +58,9 @@ export function LedgerPage() {
       <div className="page-title">
         <Space align="baseline" size={12}>
           <h1>项目台账</h1>
-          <Typography.Text type="secondary">{params.year} 年度 · 金额单位：万元</Typography.Text>
+          <Typography.Text type="secondary">
+            {params.year ? `${params.year} 年台账（有该年度计划的项目）` : `全部在库项目 · 年度数据为 ${figuresYear} 年`} · 金额单位：万元
+          </Typography.Text>
         </Space>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching} data-testid="ledger-refresh">刷新</Button>

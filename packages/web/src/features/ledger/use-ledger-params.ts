@@ -3,7 +3,6 @@ import { useSearchParams } from 'react-router-dom';
 import {
   CATEGORIES, INDUSTRIES, KEY_LIST_LEVELS, LEDGER_SORTS, SIZE_BRACKETS, STAGES, type LedgerSort,
 } from '@tuijin/core';
-import { currentYear } from '../../components/year-select';
 import type { LedgerParams } from './api';
 
 // The ledger's view lives in the URL (?year=2024&stage=under_construction,preparing&sort=plan…),
@@ -32,7 +31,7 @@ export function parseLedgerParams(search: URLSearchParams): LedgerParams {
   const year = positiveInt(search.get('year'));
   const pageSize = positiveInt(search.get('pageSize'));
   return {
-    year: year && year >= 2000 && year <= 2100 ? year : currentYear(),
+    year: year && year >= 2000 && year <= 2100 ? year : null,
     q: (search.get('q') ?? '').slice(0, 100),
     category: listOf(search.get('category'), CATEGORIES.ids),
     industry: listOf(search.get('industry'), INDUSTRIES.ids),
@@ -52,7 +51,7 @@ export function parseLedgerParams(search: URLSearchParams): LedgerParams {
 /** Only what differs from the defaults goes into the URL, so links stay short. */
 export function toSearch(params: LedgerParams): URLSearchParams {
   const out = new URLSearchParams();
-  if (params.year !== currentYear()) out.set('year', String(params.year));
+  if (params.year != null) out.set('year', String(params.year));
   if (params.q.trim()) out.set('q', params.q.trim());
   for (const key of ['category', 'industry', 'stage', 'level'] as const) {
     if (params[key].length) out.set(key, params[key].join(','));

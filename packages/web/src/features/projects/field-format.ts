@@ -6,6 +6,7 @@ import {
 import { wan } from '../../components/format';
 import { useOrgOptions } from '../orgs/api';
 import { usePeopleOptions } from '../people/api';
+import { useRegions } from '../regions/api';
 
 // How a field's value reads to a person: used by the conflict dialog and the change history,
 // where values arrive raw (ids, enum ids, integer yuan).
@@ -40,19 +41,32 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   source: FUNDING_SOURCES,
 };
 
-export type NameOf = (kind: 'person' | 'org', id: number) => string | undefined;
+export type NameOf = (kind: 'person' | 'org' | 'region', id: number | string) => string | undefined;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value != null && !Array.isArray(value);
 }
 
-export function formatFieldValue(field: string, value: unknown, nameOf: NameOf): string {
+/** Audit rows may hold JSON columns as text ('["a","b"]'); read them as values. */
+function unpack(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+export function formatFieldValue(field: string, raw: unknown, nameOf: NameOf): string {
+  const value = unpack(raw);
   if (value == null || value === '') return '（空）';
   if (MONEY_FIELDS.has(field) && typeof value === 'number') return `${wan(value)} 万元`;
   if (PERSON_FIELDS.has(field) && typeof value === 'number') return nameOf('person', value) ?? `人员 #${value}`;
   if (ORG_FIELDS.has(field) && typeof value === 'number') return nameOf('org', value) ?? `单位 #${value}`;
+  if (field === 'regionCode' && typeof value === 'string') return nameOf('region', value) ?? value;
   if (typeof value === 'string' && ENUM_LABELS[field]?.[value]) return ENUM_LABELS[field][value] ?? value;
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if ((field === 'lng' || field === 'lat') && typeof value === 'number') return value.toFixed(6);
   if (field === 'monthly' && Array.isArray(value)) {
     return value.map((v, i) => `${i + 1}月 ${typeof v === 'number' ? wan(v) : '—'}`).join('，');
   }
@@ -74,10 +88,13 @@ export function formatFieldValue(field: string, value: unknown, nameOf: NameOf):
 export function useNameOf(): NameOf {
   const people = usePeopleOptions();
   const orgs = useOrgOptions(undefined);
+  const regions = useRegions();
   return useCallback<NameOf>(
-    (kind, id) => kind === 'person'
-      ? people.data?.items.find((p) => p.id === id)?.name
-      : orgs.data?.items.find((o) => o.id === id)?.name,
-    [people.data, orgs.data],
+    (kind, id) => {
+      if (kind === 'person') return people.data?.items.find((p) => p.id === id)?.name;
+      if (kind === 'org') return orgs.data?.items.find((o) => o.id === id)?.name;
+      return regions.data?.items.find((r) => r.code === id)?.name;
+    },
+    [people.data, orgs.data, regions.data],
   );
 }

@@ -28,7 +28,7 @@ function FundingSources() {
               <Form.Item name={[field.name, 'source']} rules={[{ required: true, message: '请选择资金来源' }]} style={{ marginBottom: 4 }}>
                 <Select options={fundingOptions} placeholder="来源" style={{ width: 130 }} />
               </Form.Item>
-              <Form.Item name={[field.name, 'amount']} rules={moneyRules('金额', { required: true })} style={{ marginBottom: 4 }}>
+              <Form.Item name={[field.name, 'amount']} rules={moneyRules('资金来源金额', { required: true })} style={{ marginBottom: 4 }}>
                 <MoneyInput style={{ width: 180 }} />
               </Form.Item>
               <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="删除此行" />
@@ -83,11 +83,16 @@ function ForeignInvestment() {
   );
 }
 
-function TotalHint() {
+/** 总投资 read back in 亿元 beside the label, a check against a misplaced decimal point. */
+function TotalLabel() {
   const form = Form.useFormInstance();
   const total = Form.useWatch<number | null | undefined>('totalInvestment', form);
-  if (total == null || Number.isNaN(total) || total < 100_000_000) return null;
-  return <Typography.Text type="secondary">即 {formatAmountAuto(total)}</Typography.Text>;
+  const isLarge = total != null && !Number.isNaN(total) && total >= 100_000_000;
+  return (
+    <span>
+      总投资{isLarge && <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>（即 {formatAmountAuto(total)}）</Typography.Text>}
+    </span>
+  );
 }
 
 export function BasicSection({ detail }: { detail?: ProjectDetail }) {
@@ -149,7 +154,7 @@ export function BasicSection({ detail }: { detail?: ProjectDetail }) {
         </Form.Item>
       </Col>
       <Col {...third}>
-        <Form.Item name="totalInvestment" label="总投资" rules={moneyRules('总投资', { required: true })} extra={<TotalHint />}>
+        <Form.Item name="totalInvestment" label={<TotalLabel />} required rules={moneyRules('总投资', { required: true })}>
           <MoneyInput placeholder="如 12000" data-testid="project-total-investment" />
         </Form.Item>
       </Col>

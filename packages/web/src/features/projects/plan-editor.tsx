@@ -51,7 +51,7 @@ function MonthlyBreakdown() {
         {MONTHS.map((m) => (
           <Col key={m} xs={12} md={6} lg={4}>
             <Form.Item name={['monthly', m]} label={`${m + 1}月`} rules={moneyRules(`${m + 1}月计划`)} style={{ marginBottom: 8 }}>
-              <MoneyInput placeholder="0" data-testid={`plan-month-${m + 1}`} />
+              <MoneyInput placeholder="0" suffix="" data-testid={`plan-month-${m + 1}`} />
             </Form.Item>
           </Col>
         ))}
@@ -134,7 +134,7 @@ export function PlanEditor({ detail, plan, onClose }: { detail: ProjectDetail; p
             </Form.Item>
           </Col>
           <Col xs={24} md={9}>
-            <Form.Item name="plan" label="计划投资" rules={moneyRules('计划投资', { required: true })}>
+            <Form.Item name="plan" label="计划投资" required rules={moneyRules('计划投资', { required: true })}>
               <MoneyInput data-testid="plan-plan" />
             </Form.Item>
           </Col>
@@ -142,6 +142,7 @@ export function PlanEditor({ detail, plan, onClose }: { detail: ProjectDetail; p
             <Form.Item
               name="target"
               label="力争投资"
+              required
               dependencies={['plan']}
               rules={[
                 ...moneyRules('力争投资', { required: true }),

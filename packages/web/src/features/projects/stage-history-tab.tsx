@@ -1,5 +1,4 @@
 import { Empty, Timeline, Typography } from 'antd';
-import { STAGE_LABEL } from '@tuijin/core';
 import { STAGE_COLOR, StageTag } from '../../components/tags';
 import { dateTime } from '../../components/format';
 import type { ProjectDetail } from './types';
@@ -21,9 +20,8 @@ export function StageHistoryTab({ detail }: { detail: ProjectDetail }) {
           <div>
             <div>
               <span className="num" style={{ fontWeight: 600, marginInlineEnd: 12 }}>{r.date}</span>
-              {r.fromStage ? <><StageTag stage={r.fromStage} /> → </> : '进入 '}
+              {r.fromStage ? <><StageTag stage={r.fromStage} /> → </> : '建档，阶段为 '}
               <StageTag stage={r.toStage} />
-              {!r.fromStage && <Typography.Text type="secondary">（{STAGE_LABEL[r.toStage]}入库）</Typography.Text>}
             </div>
             {r.note && <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{r.note}</div>}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

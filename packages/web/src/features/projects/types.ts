@@ -150,6 +150,8 @@ export interface HistoryEntry {
   username: string | null;
   action: string;
   objectType: string;
+  /** The server's Chinese name of the object type (项目, 关键节点…), when it sends one. */
+  objectLabel?: string;
   objectId: string | null;
   changes: HistoryChange[];
 }

@@ -1,0 +1,337 @@
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUscc, rng } from '../demo/generate';
+import { DIALECTS, startHarness, type Harness } from '../test/harness';
+import { factories, PASSWORD } from '../test/factories';
+
+// Property-based fuzz of every API route (SECURITY.md row 9): random methods × random JSON
+// bodies (valid bodies with fields swapped for hostile values, arbitrary JSON, deep nesting,
+// long strings) × random path ids and query strings. Whatever comes in, the answer is never
+// a 500, never hangs, and every error is JSON {error:{code,message}}.
+// FUZZ_SEED=<n> replays a run; FUZZ_RUNS=<n> runs longer.
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Route { method: Method; path: string; body?: Record<string, unknown> | (() => Record<string, unknown>); query?: Record<string, string> }
+
+const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+/** The registered routes, read back from Fastify's route tree (HEAD is Fastify's own). */
+function registeredRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack[depth] = (depth ? stack[depth - 1]! : '') + m[2]!;
+    for (const method of m[3]!.split(', ')) if (method !== 'HEAD') out.push(`${method} ${stack[depth]}`);
+  }
+  return out.sort();
+}
+
+describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
+  let h: Harness;
+  let f: ReturnType<typeof factories>;
+  let codes: { province: string; city: string; county: string };
+  const cookies: Record<'office' | 'sysadmin' | 'auditor', string> = { office: '', sysadmin: '', auditor: '' };
+  const pools = { id: [] as number[], orgId: [] as number[], personId: [] as number[], userId: [] as number[], projectId: [] as number[], keyListId: [] as number[], nodeId: [] as number[], code: [] as string[] };
+  let routes: Route[] = [];
+  let serial = 0;
+  let defaults: { orgs: number; people: number; users: number; projects: number; keyListId: number; nodeId: number; code: string };
+
+  async function freshSession(role: keyof typeof cookies) {
+    cookies[role] = (await f.session(role, role === 'sysadmin' ? codes.city : codes.county)).cookie;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    f = factories(h);
+    codes = await f.county('模糊测试县');
+    const r = rng(4242);
+    for (const role of Object.keys(cookies) as (keyof typeof cookies)[]) await freshSession(role);
+    const dept = await f.org('department', codes.county);
+    const company = await f.org('company', codes.county);
+    const township = await f.org('township', codes.county);
+    const bank = await f.org('bank', codes.county);
+    const leader = await f.person(codes.county, '李县长');
+    const contact = await f.person(codes.county, '联系人');
+    const reporter = await f.user('reporter', codes.county, { orgId: company.id });
+    const viewer = await f.user('viewer', codes.county);
+    const project = await f.project(codes.county, { ownerOrgId: company.id, responsibleOrgId: dept.id, leaderId: leader.id });
+    const withParts = await f.project(codes.county);
+    const office = cookies.office;
+    const kl = (await h.request('POST', `/api/v1/projects/${withParts.id}/key-lists`, { cookie: office, body: { year: 2026, level: 'county' } })).json();
+    const nd = (await h.request('POST', `/api/v1/projects/${withParts.id}/nodes`, { cookie: office, body: { kind: 'start', name: '开工', plannedDate: '2026-03-01' } })).json();
+    await h.request('PUT', `/api/v1/projects/${withParts.id}/plans/2026`, { cookie: office, body: { plan: 100, target: 120 } });
+    const other = await f.county('外县');
+    const foreignOrg = await f.org('company', other.county);
+    const foreignProject = await f.project(other.county);
+
+    pools.orgId = [dept.id, company.id, township.id, bank.id, foreignOrg.id];
+    pools.personId = [leader.id, contact.id];
+    pools.userId = [reporter.id, viewer.id];
+    pools.projectId = [project.id, withParts.id, foreignProject.id];
+    pools.keyListId = kl.keyLists.map((k: { id: number }) => k.id);
+    pools.nodeId = nd.nodes.map((n: { id: number }) => n.id);
+    pools.code = [codes.county, codes.city, codes.province, other.county, `${codes.city.slice(0, 4)}77`];
+    defaults = { orgs: bank.id, people: contact.id, users: viewer.id, projects: withParts.id, keyListId: pools.keyListId[0]!, nodeId: pools.nodeId[0]!, code: codes.county };
+    pools.id = [...new Set([...pools.orgId, ...pools.personId, ...pools.userId, ...pools.projectId, ...pools.keyListId, ...pools.nodeId])];
+
+    const county = codes.county;
+    const project0 = { name: '模糊项目', regionCode: county, category: 'industrial', industry: 'equipment', nature: 'new', totalInvestment: 150_000_000, ownerOrgId: company.id, leaderId: leader.id, commitStartDate: '2026-03-01', lng: 116.3, lat: 37.4, tags: ['链主'], fundingSources: [{ source: 'enterprise', amount: 1000 }], foreign: { amount: 100, currency: 'USD', rate: '7.1' }, sitePolygon: [[116.1, 37.1], [116.2, 37.1], [116.2, 37.2]] };
+    routes = [
+      { method: 'GET', path: '/api/v1/health' },
+      { method: 'POST', path: '/api/v1/auth/login', body: { username: 'fuzz_nobody', password: 'Wrong#Pass2026' } },
+      { method: 'POST', path: '/api/v1/auth/logout' },
+      { method: 'GET', path: '/api/v1/auth/me' },
+      { method: 'POST', path: '/api/v1/auth/password', body: { currentPassword: PASSWORD, newPassword: 'Fuzz#Changed2026' } },
+      { method: 'GET', path: '/api/v1/audit', query: { page: '1', pageSize: '10', action: 'login' } },
+      { method: 'GET', path: '/api/v1/audit/verify' },
+      { method: 'GET', path: '/api/v1/regions' },
+      { method: 'POST', path: '/api/v1/regions', body: () => ({ code: `${codes.city.slice(0, 4)}${String(10 + (++serial % 90))}`, name: '新区', level: 'county', parentCode: codes.city }) },
+      { method: 'PATCH', path: '/api/v1/regions/:code', body: { name: '改名', version: 1 } },
+      { method: 'GET', path: '/api/v1/orgs', query: { kind: 'company', q: '公司', page: '1', pageSize: '20', regionCode: county } },
+      { method: 'POST', path: '/api/v1/orgs', body: () => ({ kind: 'company', name: `模糊公司${++serial}`, shortName: '模糊', regionCode: county, uscc: makeUscc(r, county), address: '地址', contactName: '王', contactPhone: '13800138000' }) },
+      { method: 'GET', path: '/api/v1/orgs/:id' },
+      { method: 'PATCH', path: '/api/v1/orgs/:id', body: { version: 1, name: '改名单位', contactPhone: '0534-2612345', regionCode: county } },
+      { method: 'DELETE', path: '/api/v1/orgs/:id', query: { version: '1' } },
+      { method: 'GET', path: '/api/v1/people', query: { q: '李', orgId: String(dept.id), regionCode: county } },
+      { method: 'POST', path: '/api/v1/people', body: { name: '模糊人员', title: '局长', phone: '13900001111', orgId: dept.id, regionCode: county } },
+      { method: 'GET', path: '/api/v1/people/:id' },
+      { method: 'PATCH', path: '/api/v1/people/:id', body: { version: 1, title: '副局长', orgId: dept.id, regionCode: county } },
+      { method: 'DELETE', path: '/api/v1/people/:id', query: { version: '1' } },
+      { method: 'GET', path: '/api/v1/users', query: { q: 'fuzz', page: '1' } },
+      { method: 'POST', path: '/api/v1/users', body: () => ({ username: `fuzz.user${++serial}`, displayName: '模糊用户', role: 'reporter', regionCode: county, orgId: company.id, personId: contact.id, password: 'Initial#Pass2026' }) },
+      { method: 'GET', path: '/api/v1/users/:id' },
+      { method: 'PATCH', path: '/api/v1/users/:id', body: { version: 1, displayName: '改名', role: 'viewer', regionCode: county, orgId: null, personId: leader.id, disabled: false } },
+      { method: 'POST', path: '/api/v1/users/:id/reset-password' },
+      { method: 'GET', path: '/api/v1/projects', query: { q: '项目', year: '2026', category: 'industrial,services', stage: 'signed', size: 'atLeast100m', ownerOrgId: String(company.id), sort: 'plan', order: 'asc', page: '1', pageSize: '50' } },
+      { method: 'POST', path: '/api/v1/projects', body: () => ({ ...project0, name: `模糊项目${++serial}` }) },
+      { method: 'GET', path: '/api/v1/projects/:id' },
+      { method: 'PATCH', path: '/api/v1/projects/:id', body: { version: 1, contentScale: '规模', totalInvestment: 200_000_000, responsibleOrgId: dept.id, commitCompletionDate: '2027-12-31' } },
+      { method: 'DELETE', path: '/api/v1/projects/:id', query: { version: '1' } },
+      { method: 'POST', path: '/api/v1/projects/:id/stage', body: { to: 'under_construction', date: '2026-07-01', note: '开工', version: 1 } },
+      { method: 'GET', path: '/api/v1/projects/:id/history' },
+      { method: 'POST', path: '/api/v1/projects/:id/key-lists', body: { year: 2026, level: 'city', docNo: '德政发〔2026〕1号' } },
+      { method: 'DELETE', path: '/api/v1/projects/:id/key-lists/:keyListId' },
+      { method: 'PUT', path: '/api/v1/projects/:id/plans/:year', body: { plan: 1200, target: 1300, monthly: [100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100], progressGoal: '主体封顶', completed: 10, completedThrough: '2026-05', completedLastYear: 5, version: 1 } },
+      { method: 'POST', path: '/api/v1/projects/:id/nodes', body: { kind: 'start', name: '开工', plannedDate: '2026-03-01', actualDate: '2026-03-05', responsibleOrgId: dept.id, note: '备注' } },
+      { method: 'PATCH', path: '/api/v1/projects/:id/nodes/:nodeId', body: { version: 1, actualDate: '2026-03-06', name: '改名' } },
+      { method: 'DELETE', path: '/api/v1/projects/:id/nodes/:nodeId', query: { version: '1' } },
+      { method: 'PUT', path: '/api/v1/projects/:id/approvals/:item', body: { status: 'done', doneDate: '2026-02-01', docNo: '环审〔2026〕3号', authority: '市生态环境局', note: '', version: 1 } },
+      { method: 'GET', path: '/api/v1/stats/overview', query: { year: '2026' } },
+    ];
+  });
+  afterAll(() => h.close());
+
+  it('covers every registered route', () => {
+    const table = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(table).toEqual(registeredRoutes(h.app.printRoutes({ commonPrefix: false })));
+  });
+
+  it('answers every field, query key and path parameter set to each sharp hostile value without a 500', async () => {
+    // Deterministic where the random run above is not: each value alone in an otherwise valid
+    // request, as a city-level user (so an in-scope region code can still not exist).
+    const missingRegion = `${codes.city.slice(0, 4)}77`;
+    const SHARP: unknown[] = ['\u0000', '\uD800', 'x'.repeat(5_000), "' OR 1=1 --", '', null, true, {}, [], -0, 1.5, 2 ** 31, 1e308, 999_999, missingRegion];
+    const asRole = (path: string) => (path.startsWith('/api/v1/regions') ? 'sysadmin' : path.startsWith('/api/v1/audit') ? 'auditor' : 'cityOffice');
+    const sessions: Record<string, string> = {
+      cityOffice: (await f.session('office', codes.city)).cookie, sysadmin: cookies.sysadmin, auditor: cookies.auditor,
+    };
+    const fillPath = (path: string, override?: [string, string]) =>
+      path.replace(/:(\w+)/g, (_, name: string) => {
+        if (override && override[0] === name) return override[1];
+        if (name === 'id') return String(defaults[path.split('/')[3] as 'orgs' | 'people' | 'users' | 'projects']);
+        if (name === 'year') return '2026';
+        if (name === 'item') return 'eia';
+        return String(defaults[name as 'keyListId' | 'nodeId' | 'code']);
+      });
+    const failures: string[] = [];
+    let sent = 0;
+    const send = async (route: Route, url: string, payload: string | undefined) => {
+      const role = asRole(route.path);
+      const res = await h.app.inject({
+        method: route.method,
+        url,
+        headers: { cookie: sessions[role]!, 'x-requested-with': 'tuijin', ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(payload !== undefined ? { payload } : {}),
+      });
+      sent++;
+      const label = `${route.method} ${url} ${payload?.slice(0, 200) ?? ''} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+      const error = res.statusCode >= 400 ? res.json().error : null;
+      if (res.statusCode >= 500 || !String(res.headers['content-type']).startsWith('application/json') || (error && !(typeof error.code === 'string' && error.message))) failures.push(label);
+      if (/\/(users|auth)\b/.test(route.path)) {
+        const me = await h.request('GET', '/api/v1/auth/me', { cookie: sessions[role]! });
+        if (me.statusCode !== 200 || me.json().user.mustChangePassword) {
+          sessions[role] = (await f.session(role === 'cityOffice' ? 'office' : (role as 'sysadmin' | 'auditor'), role === 'auditor' ? codes.county : codes.city)).cookie;
+        }
+      }
+    };
+    const qs = (q: Record<string, string>) => (Object.keys(q).length ? `?${new URLSearchParams(q)}` : '');
+    for (const route of routes) {
+      const template = () => (typeof route.body === 'function' ? route.body() : route.body);
+      for (const key of Object.keys(template() ?? {})) {
+        for (const value of SHARP) await send(route, fillPath(route.path) + qs(route.query ?? {}), JSON.stringify({ ...template(), [key]: value }));
+      }
+      for (const key of Object.keys(route.query ?? {})) {
+        for (const value of SHARP) {
+          const text = typeof value === 'string' ? value : JSON.stringify(value);
+          await send(route, fillPath(route.path) + qs({ ...route.query, [key]: text }), route.body ? JSON.stringify(template()) : undefined);
+        }
+      }
+      for (const [, name] of route.path.matchAll(/:(\w+)/g)) {
+        for (const value of SHARP) {
+          const raw = typeof value === 'string' ? value.slice(0, 150) : JSON.stringify(value);
+          const text = raw === '\uD800' ? '%ED%A0%80' : encodeURIComponent(raw); // a lone surrogate as raw (invalid) UTF-8
+          await send(route, fillPath(route.path, [name!, text]) + qs(route.query ?? {}), route.body ? JSON.stringify(template()) : undefined);
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(1_000);
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it('never answers with a 500, never hangs, and every error is {error:{code,message}}', async () => {
+    // Hostile values, mostly of the field's own type so that they get past the schema and
+    // reach the services and the database: NUL and lone surrogates in text, 32-bit overflow
+    // in ids and versions, ids that do not exist, 1e308, -0.
+    const hostileText = fc.oneof(
+      fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\uD800', '\uFEFF', '💥', '<script>alert(1)</script>', "' OR 1=1 --", '%', '_', '\\', '../../etc/passwd', '2026-02-30', '0000-00-00', '１２３', 'NaN', '-0', '1e308', '13800138000'),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.integer({ min: 1, max: 150_000 }).map((n) => '长'.repeat(n)),
+    );
+    const hostileNumber = fc.oneof(
+      fc.constantFrom(0, -0, -1, 1.5, 1e308, -1e308, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 63, 1e21, Number.MAX_SAFE_INTEGER, 5e-324),
+      fc.integer({ min: 1, max: 100_000 }),
+      fc.integer(),
+      fc.double(),
+    );
+    const hostileAny = fc.oneof(
+      fc.constantFrom<unknown>(null, true, false, [], {}, [[]], { version: 1 }, ['a', 1, null], 'NaN', 'Infinity'),
+      fc.anything({ maxDepth: 3 }),
+    );
+    const hostileFor = (value: unknown): fc.Arbitrary<unknown> =>
+      typeof value === 'string' ? fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: hostileAny })
+        : typeof value === 'number' ? fc.oneof({ weight: 4, arbitrary: hostileNumber }, { weight: 1, arbitrary: hostileAny })
+          : Array.isArray(value) && value.length ? fc.oneof(fc.array(hostileFor(value[0]), { maxLength: 25 }), hostileAny)
+            : fc.oneof(hostileText, hostileNumber, hostileAny);
+    const deep = fc.integer({ min: 1, max: 3_000 }).map((d) => {
+      let v: unknown = 'bottom';
+      for (let i = 0; i < d; i++) v = i % 2 ? [v] : { a: v };
+      return v;
+    });
+    const pick = <T>(items: T[]) => fc.constantFrom(...items);
+    const paramValue = (name: string) => {
+      const known: (string | number)[] =
+        name === 'code' ? pools.code : name === 'year' ? [2026, 2025, 2100] : name === 'item' ? ['eia', 'filing', 'land_permit'] :
+        name === 'keyListId' ? pools.keyListId : name === 'nodeId' ? pools.nodeId : pools.id;
+      return fc.oneof(
+        { weight: 4, arbitrary: pick(known.map(String)) },
+        { weight: 1, arbitrary: fc.integer({ min: -3, max: 60 }).map(String) },
+        { weight: 2, arbitrary: fc.constantFrom('0', '-1', '1e3', '1.5', '0x1A', '2147483648', '9007199254740993', '100000000000000000000', 'abc', 'null', 'NaN', 'Infinity', '%00', '%20', '%EF%BC%91', '..%2F..', '110000', '1%27%20OR%201%3D1') },
+        { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 30 }).map(encodeURIComponent) },
+      );
+    };
+    const QUERY_KEYS = ['q', 'kind', 'regionCode', 'orgId', 'page', 'pageSize', 'year', 'category', 'industry', 'stage', 'level', 'size', 'leaderId', 'responsibleOrgId', 'townshipId', 'ownerOrgId', 'sort', 'order', 'version', 'action', 'username'];
+    const queryValue = fc.oneof(
+      fc.constantFrom('', '0', '-1', '1', '2', '1e308', '-0', 'NaN', 'Infinity', '2147483647', '2147483648', '9007199254740991', '9007199254740993', '100000000000000000000', '\u0000', 'a\u0000', '%', '_', 'a,b,,c', 'industrial,'.repeat(60), "'; drop table org; --", '2026', 'desc', 'totalInvestment', 'county'),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.integer().map(String),
+      fc.integer({ min: 1, max: 100_000 }).map(String),
+      fc.constantFrom(...pools.id.map(String)),
+    );
+    const query = (route: Route) =>
+      fc.tuple(
+        fc.tuple(...Object.entries(route.query ?? {}).map(([k, v]) => fc.oneof({ weight: 3, arbitrary: fc.constant<[string, string] | null>([k, v]) }, { weight: 2, arbitrary: queryValue.map((x): [string, string] => [k, x]) }, { weight: 1, arbitrary: fc.constant(null) }))),
+        fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 8 })), queryValue), { maxLength: 2 }),
+      ).map(([own, extra]) => {
+        const params = new URLSearchParams();
+        for (const kv of own) if (kv) params.append(kv[0], kv[1]);
+        for (const [k, v] of extra) params.append(k, v);
+        const s = params.toString();
+        return s ? `?${s}` : '';
+      });
+    const body = (route: Route) => {
+      const templateOf = () => (typeof route.body === 'function' ? route.body() : route.body ?? {});
+      const sample = templateOf();
+      const keys = Object.keys(sample);
+      const fieldChange = fc.oneof(
+        ...keys.map((k) => ({ weight: 4, arbitrary: hostileFor(sample[k]).map((v): [string, unknown] => [k, v]) })),
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom('extra', '__proto__', 'constructor', 'id', 'createdAt', 'deletedAt', 'version', 'regionCode', 'personId', 'orgId'), fc.oneof(hostileText, hostileNumber, hostileAny)) },
+      );
+      const mutated = fc
+        .tuple(fc.subarray(keys, { maxLength: Math.min(2, keys.length) }), fc.array(fieldChange, { minLength: 1, maxLength: 2 }))
+        .map(([drop, set]) => {
+          const b: Record<string, unknown> = templateOf();
+          for (const k of drop) delete b[k];
+          for (const [k, v] of set) Object.defineProperty(b, k, { value: v, enumerable: true, writable: true, configurable: true });
+          return JSON.stringify(b);
+        });
+      return fc.oneof(
+        { weight: 2, arbitrary: fc.constant(null).map(() => (route.body ? JSON.stringify(templateOf()) : undefined)) },
+        { weight: 10, arbitrary: mutated },
+        { weight: 1, arbitrary: fc.anything({ maxDepth: 4 }).map((v) => JSON.stringify(v) as string | undefined) },
+        { weight: 1, arbitrary: fc.json({ maxDepth: 4 }) },
+        { weight: 1, arbitrary: deep.map((v) => JSON.stringify(v)) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      );
+    };
+    const request = fc.constantFrom(...routes).chain((route) =>
+      fc.record({
+        as: fc.oneof({ weight: 8, arbitrary: fc.constant('office' as const) }, { weight: 1, arbitrary: fc.constant('sysadmin' as const) }, { weight: 1, arbitrary: fc.constant('auditor' as const) }),
+        method: fc.oneof({ weight: 6, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom<Method>('GET', 'POST', 'PUT', 'PATCH', 'DELETE') }),
+        path: fc.tuple(...(route.path.match(/:\w+/g) ?? []).map((p) => paramValue(p.slice(1)))).map((values) => {
+          let i = 0;
+          return route.path.replace(/:\w+/g, () => String(values[i++]));
+        }),
+        query: query(route),
+        payload: body(route),
+      }),
+    );
+
+    const statuses = new Map<number, number>();
+    const started = Date.now();
+    await fc.assert(
+      fc.asyncProperty(request, async ({ as, method, path, query: qs, payload }) => {
+        const url = path + qs;
+        const label = `${as} ${method} ${url} ${payload === undefined ? '' : payload.slice(0, 300)}`;
+        const inject = h.app.inject({
+          method,
+          url,
+          headers: { cookie: cookies[as], 'x-requested-with': 'tuijin', ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+          ...(payload !== undefined ? { payload } : {}),
+        });
+        let timer: NodeJS.Timeout | undefined;
+        const res = await Promise.race([
+          inject,
+          new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`hung for 5 s: ${label}`)), 5_000); }),
+        ]).finally(() => clearTimeout(timer)) as LightMyRequestResponse;
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+        expect(res.statusCode, label).toBeLessThan(500);
+        expect(res.headers['content-type'], label).toMatch(/^application\/json/);
+        if (res.statusCode >= 400) {
+          const { error } = res.json();
+          expect(typeof error?.code, label).toBe('string');
+          expect(typeof error?.message, label).toBe('string');
+          expect(error.message.length, label).toBeGreaterThan(0);
+          expect(error.message, label).not.toMatch(/SQLITE|syntax error|violates|relation "|at \w+ \(/i);
+        }
+        // The fuzz may log itself out, reset its own password or change its own organisation:
+        // carry on with a fresh session of the same role.
+        const me = await h.request('GET', '/api/v1/auth/me', { cookie: cookies[as] });
+        if (me.statusCode !== 200 || me.json().user.mustChangePassword) await freshSession(as);
+      }),
+      { numRuns: NUM_RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    const count = (pred: (s: number) => boolean) => [...statuses].filter(([s]) => pred(s)).reduce((n, [, c]) => n + c, 0);
+    // The fuzz must get past the door: some requests succeed, many are refused as invalid.
+    expect(count((s) => s >= 200 && s < 300)).toBeGreaterThanOrEqual(NUM_RUNS / 20);
+    expect(count((s) => s === 400)).toBeGreaterThanOrEqual(NUM_RUNS / 5);
+    console.log(`fuzz on ${dialect}: ${NUM_RUNS} runs in ${Date.now() - started} ms`, Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
+    expect((await h.request('GET', '/api/v1/health')).statusCode).toBe(200);
+  }, 60_000);
+});
