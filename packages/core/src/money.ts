@@ -65,6 +65,8 @@ export function toUnitString(yuan: number, unit: MoneyUnit): string {
 export function formatAmount(yuan: number | null | undefined, unit: MoneyUnit = 'wan', decimals = 2): string {
   if (yuan == null) return '—';
   const value = Number(toUnitString(yuan, unit));
+  // A sliver below the shown precision must not print as '-0.00'.
+  if (Math.abs(value) < 0.5 * 10 ** -decimals) return (0).toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return value.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 

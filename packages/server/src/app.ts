@@ -55,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler({ secure: options.config.secureCookies }),
   });
-  installHttpEdge(app, { secure: options.config.secureCookies });
+  installHttpEdge(app, { secure: options.config.secureCookies, trustProxy: options.config.trustProxy });
   installAuth(app, ctx);
 
   for (const routes of [

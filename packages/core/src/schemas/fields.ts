@@ -41,7 +41,9 @@ export const regionCode = z.string({ error: '必须是 6 位行政区划代码' 
 export const uscc = z
   .string({ error: '必须是 18 位统一社会信用代码' })
   .transform(normalizeUscc)
-  .refine(isValidUscc, '统一社会信用代码校验位不正确，请核对');
+  // An empty box means "not known yet", as for every other optional field.
+  .transform((v) => (v === '' ? null : v))
+  .refine((v) => v === null || isValidUscc(v), '统一社会信用代码校验位不正确，请核对');
 
 /** Mainland mobile (1xxxxxxxxxx) or landline with area code (0xxx-xxxxxxx, extension allowed). */
 export const phone = z

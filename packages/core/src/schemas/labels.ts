@@ -6,7 +6,7 @@ export const FIELD_LABELS: Record<string, string> = {
   nature: '建设性质', stage: '项目阶段', stageDate: '阶段日期', townshipId: '所在乡镇（园区）',
   address: '建设地点', lng: '经度', lat: '纬度', sitePolygon: '用地范围', ownerOrgId: '项目单位',
   contentScale: '建设内容及规模', totalInvestment: '总投资', foreign: '外币投资', amount: '金额',
-  currency: '币种', rate: '汇率', fundingSources: '资金来源', source: '资金来源类别',
+  currency: '币种', rate: '汇率', fundingSources: '资金来源', source: '类别',
   annualRevenue: '达产后年销售收入', annualProfitTax: '达产后年利税', tags: '标签',
   leaderId: '包保县级领导', firstResponsibleId: '第一责任人', responsibleOrgId: '责任单位',
   bankOrgId: '金融机构', contactId: '联系人', team: '工作班子', implementationPlan: '实施方案',
@@ -25,20 +25,38 @@ export const FIELD_LABELS: Record<string, string> = {
   json: '输出格式',
 };
 
+/** Field names particular to one form. */
+export const REGION_LABELS: Record<string, string> = { code: '行政区划代码', level: '级别', name: '地区名称' };
+export const ORG_LABELS: Record<string, string> = { name: '单位名称', address: '地址', kind: '单位类型' };
+export const PERSON_LABELS: Record<string, string> = { name: '姓名' };
+
 export interface FieldError {
   field: string;
   message: string;
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
-  const named = [...path].reverse().find((p): p is string => typeof p === 'string');
-  const label = named ? (FIELD_LABELS[named] ?? named) : '请求内容';
-  const index = path.find((p): p is number => typeof p === 'number');
-  return index == null ? label : `${label}第 ${index + 1} 项`;
+const isName = (p: PropertyKey): p is string => typeof p === 'string';
+
+/** 「总投资」, 「资金来源第 2 项的金额」, 「用地范围第 3 项」. */
+function fieldName(path: readonly PropertyKey[], labels: Record<string, string>): string {
+  const label = (key: string) => labels[key] ?? FIELD_LABELS[key] ?? key;
+  const at = path.findIndex((p) => typeof p === 'number');
+  if (at < 0) {
+    const named = [...path].reverse().find(isName);
+    return named ? label(named) : '请求内容';
+  }
+  const collection = path.slice(0, at).reverse().find(isName);
+  const member = path.slice(at + 1).reverse().find(isName);
+  const head = `${collection ? label(collection) : ''}第 ${Number(path[at]) + 1} 项`;
+  return member ? `${head}的${label(member)}` : head;
 }
 
-/** One Chinese sentence per problem, naming the field: 「总投资：必须是整数元，不能有小数」. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+/**
+ * One Chinese sentence per problem, naming the field: 「总投资：必须是整数元，不能有小数」.
+ * `labels` renames fields whose common name means something else on a given form
+ * (a region's `code` is its 行政区划代码, not a project code).
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], labels: Record<string, string> = {}): FieldError[] {
   return issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -50,6 +68,6 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldError[
     const isMissing = issue.code === 'invalid_type'
       && (issue.expected === 'nonoptional' || ('input' in issue && issue.input === undefined));
     const message = isMissing ? '必须填写' : issue.message;
-    return { field, message: `${fieldName(issue.path)}：${message}` };
+    return { field, message: `${fieldName(issue.path, labels)}：${message}` };
   });
 }

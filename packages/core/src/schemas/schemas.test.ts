@@ -100,8 +100,8 @@ describe('projectCreate', () => {
     ['zero township id', { townshipId: 0 }, ['所在乡镇（园区）：必须是编号（正整数）']],
     ['township id as text', { townshipId: '3' }, ['所在乡镇（园区）：必须是编号（正整数）']],
     ['funding above the total', { fundingSources: [{ source: 'enterprise', amount: 1_000_000_000 }, { source: 'bank_loan', amount: 250_000_001 }] }, ['资金来源：资金来源合计不能超过总投资']],
-    ['unknown funding source', { fundingSources: [{ source: 'gift', amount: 1 }] }, ['资金来源类别第 1 项：取值无效，可选：企业自筹、银行贷款、政府投资、专项债券、外资、其他']],
-    ['fractional funding amount', { fundingSources: [{ source: 'enterprise', amount: 0.5 }] }, ['金额第 1 项：必须是整数元，不能有小数']],
+    ['unknown funding source', { fundingSources: [{ source: 'gift', amount: 1 }] }, ['资金来源第 1 项的类别：取值无效，可选：企业自筹、银行贷款、政府投资、专项债券、外资、其他']],
+    ['fractional funding amount', { fundingSources: [{ source: 'enterprise', amount: 0.5 }] }, ['资金来源第 1 项的金额：必须是整数元，不能有小数']],
     ['funding sources not a list', { fundingSources: 'enterprise' }, ['资金来源：资金来源必须是列表']],
     ['more than 20 funding sources', { fundingSources: Array.from({ length: 21 }, () => ({ source: 'other', amount: 1 })) }, ['资金来源：资金来源最多 20 项']],
     ['exchange rate with a comma', { foreign: { amount: 1000, currency: 'USD', rate: '7,1' } }, ['汇率：汇率格式应为数字，如 7.1']],
@@ -419,7 +419,7 @@ describe('FIELD_LABELS', () => {
   });
 
   it('labels the funding-source row fields', () => {
-    expect(FIELD_LABELS.source).toBe('资金来源类别');
+    expect(FIELD_LABELS.source).toBe('类别');
     expect(FIELD_LABELS.amount).toBe('金额');
   });
 });

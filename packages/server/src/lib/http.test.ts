@@ -86,7 +86,7 @@ describe.each(DIALECTS)('the HTTP edge on %s', (dialect) => {
       `"constructor":{"prototype":{"polluted":"yes"}},"address":{"__proto__":{"polluted":"yes"}}}`;
     const res = await raw('POST', '/api/v1/orgs', { payload, headers: { 'content-type': 'application/json', cookie: office.cookie } });
     expect(res.statusCode).toBe(400); // address must be text; the prototype keys themselves are dropped
-    expect(res.json().error.details).toEqual([{ field: 'address', message: '建设地点：必须是文字' }]);
+    expect(res.json().error.details).toEqual([{ field: 'address', message: '地址：必须是文字' }]);
     const clean = `{"kind":"bank","name":"原型链银行","regionCode":"${region}","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}`;
     const created = await raw('POST', '/api/v1/orgs', { payload: clean, headers: { 'content-type': 'application/json', cookie: office.cookie } });
     expect(created.statusCode).toBe(201);
@@ -107,7 +107,7 @@ describe.each(DIALECTS)('the HTTP edge on %s', (dialect) => {
     const before = await countOrgs();
     const org = await h.request('POST', '/api/v1/orgs', { cookie: office.cookie, body: { kind: 'bank', name: '空\u0000字符银行', regionCode: region } });
     expect(org.statusCode).toBe(400);
-    expect(org.json().error).toEqual({ code: 'validation_failed', message: '名称：不能包含空字符（U+0000）', details: [{ field: 'name', message: '名称：不能包含空字符（U+0000）' }] });
+    expect(org.json().error).toEqual({ code: 'validation_failed', message: '单位名称：不能包含空字符（U+0000）', details: [{ field: 'name', message: '单位名称：不能包含空字符（U+0000）' }] });
     expect(await countOrgs()).toBe(before);
     const search = await h.request('GET', '/api/v1/orgs?q=%00', { cookie: office.cookie });
     expect(search.statusCode).toBe(400);

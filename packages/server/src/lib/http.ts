@@ -51,7 +51,7 @@ export function frameworkErrorHandler(options: { secure: boolean }) {
   };
 }
 
-export function installHttpEdge(app: FastifyInstance, options: { secure: boolean }) {
+export function installHttpEdge(app: FastifyInstance, options: { secure: boolean; trustProxy: boolean }) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) return sendError(reply, error);
     const known = FASTIFY_ERRORS[error.code ?? ''];
@@ -90,7 +90,8 @@ export function installHttpEdge(app: FastifyInstance, options: { secure: boolean
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
     if (origin) {
-      const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+      // The forwarded host counts only when a trusted proxy sets it.
+      const host = (options.trustProxy ? request.headers['x-forwarded-host'] : undefined) ?? request.headers.host;
       let originHost: string | null = null;
       try { originHost = new URL(origin).host; } catch { originHost = null; }
       if (originHost !== host) throw new AppError('csrf_rejected', '请求来源不被允许');

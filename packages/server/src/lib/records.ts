@@ -48,3 +48,11 @@ export function parseJson<T>(text: string | null | undefined, fallback: T): T {
     return fallback;
   }
 }
+
+/** Personal data stays out of the append-only trail: a changed phone is recorded as changed. */
+export function redactPhones<T extends { before: Record<string, unknown>; after: Record<string, unknown> }>(change: T): T {
+  for (const side of [change.before, change.after]) {
+    for (const key of Object.keys(side)) if (/phone/i.test(key)) side[key] = side[key] == null ? null : '***';
+  }
+  return change;
+}

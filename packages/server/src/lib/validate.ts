@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import { invalid } from './errors';
 
 /** Parses input with a schema from core; a failure is a 400 naming each field in Chinese. */
-export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+export function parse<T extends z.ZodType>(schema: T, input: unknown, labels?: Record<string, string>): z.output<T> {
   const nulAt = pathOfNul(input);
   if (nulAt) {
-    throw invalid(describeIssues([{ code: 'custom', path: nulAt, message: '不能包含空字符（U+0000）', input: undefined }]));
+    throw invalid(describeIssues([{ code: 'custom', path: nulAt, message: '不能包含空字符（U+0000）', input: undefined }], labels));
   }
   const result = schema.safeParse(input ?? {}, { reportInput: true });
-  if (!result.success) throw invalid(describeIssues(result.error.issues));
+  if (!result.success) throw invalid(describeIssues(result.error.issues, labels));
   return result.data;
 }
 

@@ -16,6 +16,8 @@ export function presentMe(user: SessionUser, passwordChangeDue: boolean) {
     mustChangePassword: user.mustChangePassword,
     passwordExpired: passwordChangeDue && !user.mustChangePassword,
     can: {
+      readLedger: can.readLedger,
+      readDirectory: can.readDirectory,
       editLedger: can.editLedger,
       manageOrgs: can.manageOrgs,
       manageUsers: can.manageUsers,

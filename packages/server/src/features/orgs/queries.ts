@@ -1,3 +1,4 @@
+import { contains } from '../../lib/search';
 import type { OrgKind } from '@tuijin/core';
 import type { Executor } from '../../db/kysely';
 
@@ -22,7 +23,7 @@ export async function findOrgs(db: Executor, f: OrgFilter) {
   let query = base(db, f.prefix);
   if (f.kind) query = query.where('org.kind', '=', f.kind);
   if (f.regionCode) query = query.where('org.regionCode', '=', f.regionCode);
-  if (f.q) query = query.where((eb) => eb.or([eb('org.name', 'like', `%${f.q}%`), eb('org.shortName', 'like', `%${f.q}%`), eb('org.uscc', '=', f.q!.toUpperCase())]));
+  if (f.q) query = query.where((eb) => eb.or([contains('org.name', f.q!), contains('org.short_name', f.q!), eb('org.uscc', '=', f.q!.toUpperCase())]));
   const [items, total] = await Promise.all([
     query.selectAll('org').select('region.name as regionName').orderBy('org.kind').orderBy('org.name').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

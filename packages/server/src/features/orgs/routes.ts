@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { idParam, listQuery, orgInput, orgUpdate, version } from '@tuijin/core';
+import { idParam, listQuery, ORG_LABELS, orgInput, orgUpdate, version } from '@tuijin/core';
 import { z } from 'zod';
 import { requireUser } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
@@ -34,14 +34,14 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/v1/orgs', async (request, reply) => {
     const user = requireUser(request);
     assertCan(user, 'manageOrgs');
-    return reply.status(201).send(await createOrg(ctx, user, parse(orgInput, request.body)));
+    return reply.status(201).send(await createOrg(ctx, user, parse(orgInput, request.body, ORG_LABELS)));
   });
 
   app.patch('/api/v1/orgs/:id', async (request) => {
     const user = requireUser(request);
     assertCan(user, 'manageOrgs');
     const { id } = parse(idParams, request.params);
-    return updateOrg(ctx, user, id, parse(orgUpdate, request.body));
+    return updateOrg(ctx, user, id, parse(orgUpdate, request.body, ORG_LABELS));
   });
 
   app.delete('/api/v1/orgs/:id', async (request) => {

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { isInScope, scopePrefix } from '../../lib/permissions';
-import { diff, inTransaction, nowIso } from '../../lib/records';
+import { diff, inTransaction, nowIso, redactPhones } from '../../lib/records';
 import { findOrg, findOrgByName } from './queries';
 import { presentOrg } from './present';
 
@@ -58,7 +58,7 @@ export async function updateOrg(ctx: AppContext, user: SessionUser, id: number, 
       .where('version', '=', version)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) throw versionConflict(presentOrg(ctx, user, current));
-    const { before, after } = diff(current as unknown as Record<string, unknown>, row);
+    const { before, after } = redactPhones(diff(current as unknown as Record<string, unknown>, row));
     await audit({ action: 'update', objectType: 'org', objectId: id, before, after });
     return presentOrg(ctx, user, (await findOrg(tx, scopePrefix(user), id))!);
   });
@@ -76,6 +76,8 @@ export async function deleteOrg(ctx: AppContext, user: SessionUser, id: number, 
       .limit(1)
       .executeTakeFirst();
     if (used) throw new AppError('conflict', '该单位仍被项目引用，不能删除');
+    const account = await tx.selectFrom('appUser').select('username').where('orgId', '=', id).where('disabled', '=', 0).limit(1).executeTakeFirst();
+    if (account) throw new AppError('conflict', `该单位仍有在用账号（${account.username}），请先停用或调整后再删除`);
     const done = await tx.updateTable('org').set({ deletedAt: nowIso(ctx), version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) throw versionConflict(presentOrg(ctx, user, current));
     await audit({ action: 'delete', objectType: 'org', objectId: id, before: { name: current.name, kind: current.kind } });

@@ -1,3 +1,4 @@
+import { contains } from '../../lib/search';
 import type { Executor } from '../../db/kysely';
 
 function base(db: Executor, prefix: string) {
@@ -12,7 +13,7 @@ export async function findPeople(db: Executor, f: { prefix: string; q?: string; 
   let query = base(db, f.prefix);
   if (f.orgId) query = query.where('person.orgId', '=', f.orgId);
   if (f.regionCode) query = query.where('person.regionCode', '=', f.regionCode);
-  if (f.q) query = query.where((eb) => eb.or([eb('person.name', 'like', `%${f.q}%`), eb('person.title', 'like', `%${f.q}%`)]));
+  if (f.q) query = query.where((eb) => eb.or([contains('person.name', f.q!), contains('person.title', f.q!)]));
   const [items, total] = await Promise.all([
     query.selectAll('person').select('org.name as orgName').orderBy('person.name').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

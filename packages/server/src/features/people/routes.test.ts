@@ -90,7 +90,7 @@ describe.each(DIALECTS)('people on %s', (dialect) => {
     const res = await h.request('POST', '/api/v1/people', { cookie: office.cookie, body: { name: '', phone: '110', regionCode: region, orgId: -3 } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual(expect.arrayContaining([
-      { field: 'name', message: '名称：不能为空' },
+      { field: 'name', message: '姓名：不能为空' },
       { field: 'phone', message: '电话：不是有效的手机或固定电话号码' },
       { field: 'orgId', message: '所属单位：必须是编号（正整数）' },
     ]));

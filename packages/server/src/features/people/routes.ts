@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { idParam, listQuery, personInput, personUpdate, version } from '@tuijin/core';
+import { idParam, listQuery, PERSON_LABELS, personInput, personUpdate, version } from '@tuijin/core';
 import { z } from 'zod';
 import { requireUser } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
@@ -32,13 +32,13 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/v1/people', async (request, reply) => {
     const user = requireUser(request);
     assertCan(user, 'manageOrgs');
-    return reply.status(201).send(await createPerson(ctx, user, parse(personInput, request.body)));
+    return reply.status(201).send(await createPerson(ctx, user, parse(personInput, request.body, PERSON_LABELS)));
   });
 
   app.patch('/api/v1/people/:id', async (request) => {
     const user = requireUser(request);
     assertCan(user, 'manageOrgs');
-    return updatePerson(ctx, user, parse(idParams, request.params).id, parse(personUpdate, request.body));
+    return updatePerson(ctx, user, parse(idParams, request.params).id, parse(personUpdate, request.body, PERSON_LABELS));
   });
 
   app.delete('/api/v1/people/:id', async (request) => {

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { isInScope, scopePrefix } from '../../lib/permissions';
-import { diff, inTransaction, nowIso } from '../../lib/records';
+import { diff, inTransaction, nowIso, redactPhones } from '../../lib/records';
 import { revealPhone } from '../orgs/present';
 import { findOrg } from '../orgs/queries';
 import { assertRegionExists } from '../orgs/service';
@@ -55,7 +55,7 @@ export async function updatePerson(ctx: AppContext, user: SessionUser, id: numbe
     const row = toRow(ctx, fields);
     const done = await tx.updateTable('person').set({ ...row, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) throw versionConflict(presentPerson(ctx, user, current));
-    const { before, after } = diff(current as unknown as Record<string, unknown>, row);
+    const { before, after } = redactPhones(diff(current as unknown as Record<string, unknown>, row));
     await audit({ action: 'update', objectType: 'person', objectId: id, before, after });
     return presentPerson(ctx, user, (await findPerson(tx, scopePrefix(user), id))!);
   });

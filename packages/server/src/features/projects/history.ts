@@ -8,6 +8,9 @@ import { parseJson } from '../../lib/records';
 const OBJECT_LABELS: Record<string, string> = {
   project: '项目', key_list: '重点级别', annual_plan: '年度计划', node: '关键节点', approval: '前期手续',
 };
+const ACTION_LABELS: Record<string, string> = {
+  create: '新增', update: '修改', delete: '删除', change_stage: '变更阶段',
+};
 const COLUMN_LABELS: Record<string, string> = {
   ...FIELD_LABELS, foreignAmount: '外币金额', foreignCurrency: '币种', foreignRate: '汇率', nameKey: '',
   stageDate: '阶段日期', updatedBy: '', updatedAt: '',
@@ -31,6 +34,7 @@ export async function findProjectHistory(db: Executor, projectId: number, limit 
       at: r.at,
       username: r.username,
       action: r.action,
+      actionLabel: ACTION_LABELS[r.action] ?? r.action,
       objectType: r.objectType,
       objectLabel: OBJECT_LABELS[r.objectType] ?? r.objectType,
       objectId: r.objectId,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { SIZE_THRESHOLD, type LedgerQuery } from '@tuijin/core';
 import type { Executor } from '../../db/kysely';
 import type { SessionUser } from '../../lib/context';
+import { contains, startsWith } from '../../lib/search';
 import { projectScope } from './policy';
 
 // The ledger list: one filtered, sorted page and the totals of all filtered rows.
@@ -25,8 +26,8 @@ function filtered(db: Executor, user: SessionUser, f: LedgerFilter, options: { f
   let q = joined.where(projectScope(user));
   if (f.yearOnly && !byPlan) q = q.where('ap.id', 'is not', null);
   if (f.q) {
-    const escaped = f.q.replace(/[%_\\]/g, (c) => '\\' + c);
-    q = q.where(sql<boolean>`(project.name like ${`%${escaped}%`} escape '\\' or project.code like ${`${escaped}%`} escape '\\')`);
+    const text = f.q;
+    q = q.where((eb) => eb.or([contains('project.name', text), startsWith('project.code', text)]));
   }
   if (f.category?.length) q = q.where('project.category', 'in', f.category);
   if (f.industry?.length) q = q.where('project.industry', 'in', f.industry);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { regionInput, regionUpdate, regionCode } from '@tuijin/core';
+import { regionCode, regionInput, REGION_LABELS, regionUpdate } from '@tuijin/core';
 import { z } from 'zod';
 import { requireUser } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
@@ -18,7 +18,7 @@ export function regionRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/v1/regions', async (request, reply) => {
     const user = requireUser(request);
     assertCan(user, 'manageRegions');
-    const input = parse(regionInput, request.body);
+    const input = parse(regionInput, request.body, REGION_LABELS);
     return reply.status(201).send(await createRegion(ctx, user, input));
   });
 
@@ -26,6 +26,6 @@ export function regionRoutes(app: FastifyInstance, ctx: AppContext) {
     const user = requireUser(request);
     assertCan(user, 'manageRegions');
     const { code } = parse(codeParams, request.params);
-    return renameRegion(ctx, user, code, parse(regionUpdate, request.body));
+    return renameRegion(ctx, user, code, parse(regionUpdate, request.body, REGION_LABELS));
   });
 }

@@ -1,3 +1,4 @@
+import { contains } from '../../lib/search';
 import type { Executor } from '../../db/kysely';
 
 const COLUMNS = [
@@ -17,7 +18,7 @@ export async function findUsers(db: Executor, f: { prefix: string; q?: string; o
   let query = base(db, f.prefix);
   if (f.orgId) query = query.where('u.orgId', '=', f.orgId);
   if (f.regionCode) query = query.where('u.regionCode', '=', f.regionCode);
-  if (f.q) query = query.where((eb) => eb.or([eb('u.username', 'like', `%${f.q}%`), eb('u.displayName', 'like', `%${f.q}%`)]));
+  if (f.q) query = query.where((eb) => eb.or([contains('u.username', f.q!), contains('u.display_name', f.q!)]));
   const [items, total] = await Promise.all([
     query.select(COLUMNS).orderBy('u.username').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

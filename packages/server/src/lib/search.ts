@@ -1,0 +1,17 @@
+import { sql, type RawBuilder } from 'kysely';
+
+// Text search with LIKE, where the user's % and _ are letters, not wildcards.
+
+function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (c) => '\\' + c);
+}
+
+/** `column` contains `text` anywhere (both dialects: ESCAPE is standard SQL). */
+export function contains(column: string, text: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${`%${escapeLike(text)}%`} escape '\\'`;
+}
+
+/** `column` starts with `text`. */
+export function startsWith(column: string, text: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;
+}
