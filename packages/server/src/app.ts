@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import type { Database } from './db/kysely';
 import { installAuth } from './lib/auth';
+import { auditRefusals } from './lib/audit-refusals';
 import { systemClock, type Clock } from './lib/clock';
 import type { AppContext } from './lib/context';
 import { createCryptoBox, loadOrCreateKey } from './lib/crypto-box';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   installHttpEdge(app, { secure: options.config.secureCookies, trustProxy: options.config.trustProxy });
   installAuth(app, ctx);
+  auditRefusals(app, ctx);
 
   for (const routes of [
     healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,

@@ -203,6 +203,20 @@ describe.each(DIALECTS)('projects on %s', (dialect) => {
     expect((await h.request('GET', `/api/v1/projects/${p.id}`, { cookie: office.cookie })).statusCode).toBe(404);
   });
 
+  it('leaves exactly one failure record for a refused write, and none of the change', async () => {
+    const p = await f.project(region);
+    const viewer = await f.session('viewer', region);
+    const { rows } = await f.audited(async () => {
+      expect((await h.request('PATCH', `/api/v1/projects/${p.id}`, { cookie: office.cookie, body: { version: 9, name: '过期' } })).statusCode).toBe(409);
+      expect((await h.request('PATCH', `/api/v1/projects/${p.id}`, { cookie: viewer.cookie, body: { version: 1, name: '越权' } })).statusCode).toBe(403);
+    });
+    expect(rows.map((r) => [r.result, r.action, r.userId, JSON.parse(r.after!).code])).toEqual([
+      ['failure', 'PATCH /api/v1/projects/:id', office.id, 'version_conflict'],
+      ['failure', 'PATCH /api/v1/projects/:id', viewer.id, 'forbidden'],
+    ]);
+    expect(rows.every((r) => r.objectId === String(p.id) && r.ip)).toBe(true);
+  });
+
   it('lets concurrent edits end in a state some serial order gives', async () => {
     const p = await f.project(region);
     const results = await Promise.all(

@@ -102,7 +102,7 @@ describe.each(DIALECTS)('regions on %s', (dialect) => {
       expect(shape.statusCode).toBe(400);
       expect(shape.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['code', 'level', 'name']);
     });
-    expect(before.rows).toHaveLength(0);
+    expect(before.rows.map((r) => r.result)).toEqual(['failure', 'failure', 'failure']); // one per refusal, nothing else
     expect(await regionRow(`${p}0120`)).toBeUndefined();
     expect(await regionRow(`${p}0121`)).toBeUndefined();
   });
@@ -133,7 +133,7 @@ describe.each(DIALECTS)('regions on %s', (dialect) => {
     const stale = await f.audited(() => h.request('PATCH', `/api/v1/regions/${p}0103`, { cookie: sysadmin.cookie, body: { name: '被覆盖？', version: 1 } }));
     expect(stale.result.statusCode).toBe(409);
     expect(stale.result.json().error).toMatchObject({ code: 'version_conflict', details: { current: { code: `${p}0103`, name: '陵城区（新）', version: 2 } } });
-    expect(stale.rows).toHaveLength(0);
+    expect(stale.rows.map((r) => r.result)).toEqual(['failure']); // the refusal itself, nothing else
     expect(await regionRow(`${p}0103`)).toMatchObject({ name: '陵城区（新）', version: 2 });
 
     const noVersion = await h.request('PATCH', `/api/v1/regions/${p}0103`, { cookie: sysadmin.cookie, body: { name: '无版本' } });

@@ -148,7 +148,7 @@ describe.each(DIALECTS)('users on %s', (dialect) => {
       const { result: res, rows } = await f.audited(() => h.request('POST', '/api/v1/users', { cookie: office.cookie, body: body({ role, orgId: null }) }));
       expect(res.statusCode, role).toBe(403);
       expect(res.json().error).toMatchObject({ code: 'forbidden', message: '您无权授予该角色' });
-      expect(rows).toHaveLength(0);
+      expect(rows.map((r) => r.result)).toEqual(['failure']); // the refusal itself, nothing else
     }
     expect(await countUsers()).toBe(before);
     const viewer = await f.user('viewer', region);
@@ -255,7 +255,7 @@ describe.each(DIALECTS)('users on %s', (dialect) => {
     const stale = await f.audited(() => h.request('PATCH', `/api/v1/users/${u.id}`, { cookie: office.cookie, body: { version: 1, displayName: '被覆盖？' } }));
     expect(stale.result.statusCode).toBe(409);
     expect(stale.result.json().error).toMatchObject({ code: 'version_conflict', details: { current: { id: u.id, displayName: '第一次', version: 2 } } });
-    expect(stale.rows).toHaveLength(0);
+    expect(stale.rows.map((r) => r.result)).toEqual(['failure']); // the refusal itself, nothing else
     expect(await userRow(u.id)).toMatchObject({ displayName: '第一次', version: 2 });
   });
 
