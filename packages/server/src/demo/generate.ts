@@ -20,24 +20,25 @@ export function rng(seed: number) {
 }
 export type Rng = ReturnType<typeof rng>;
 
-interface Template { category: Category; industry: Industry; names: string[] }
+/** `maxYi`: the largest plausible total investment of such a project, in 亿元. */
+interface Template { category: Category; industry: Industry; names: string[]; maxYi: number }
 
 const TEMPLATES: Template[] = [
-  { category: 'industrial', industry: 'equipment', names: ['地源热泵装备制造', '高端液压件生产线', '智能农机装备产业园', '风电塔筒制造', '精密铸造'] },
-  { category: 'industrial', industry: 'biomedicine', names: ['心脏支架产业化', '生物医药产业园', '原料药绿色生产', '医用敷料扩产'] },
-  { category: 'industrial', industry: 'new_energy', names: ['光伏组件生产', '储能电池PACK', '氢能装备制造', '分布式光伏'] },
-  { category: 'industrial', industry: 'new_materials', names: ['高性能轨道焊接钢', '特种纤维新材料', '碳纤维复合材料'] },
-  { category: 'industrial', industry: 'food', names: ['饮料生产基地', '休闲食品工业园', '面粉深加工', '肉制品加工'] },
-  { category: 'industrial', industry: 'auto', names: ['新能源汽车整车', '汽车零部件产业园'] },
-  { category: 'services', industry: 'logistics', names: ['现代物流园', '冷链物流中心', '电商快递分拨中心'] },
-  { category: 'services', industry: 'tourism', names: ['黄河文化旅游综合体', '温泉康养度假区', '欢乐世界主题乐园'] },
-  { category: 'services', industry: 'commerce', names: ['城市商业综合体', '农产品批发市场'] },
-  { category: 'services', industry: 'real_estate', names: ['人才公寓', '城市更新片区'] },
-  { category: 'infrastructure', industry: 'transport', names: ['国道改线工程', '城区道路提升', '农村公路网化'] },
-  { category: 'infrastructure', industry: 'water', names: ['引黄灌区节水改造', '城乡供水一体化'] },
-  { category: 'infrastructure', industry: 'municipal', names: ['污水处理厂提标改造', '集中供热管网', '智慧停车场'] },
-  { category: 'infrastructure', industry: 'education', names: ['第二实验中学', '职业教育实训基地'] },
-  { category: 'infrastructure', industry: 'health', names: ['县人民医院新院区', '中医院康复楼'] },
+  { category: 'industrial', industry: 'equipment', names: ['地源热泵装备制造', '高端液压件生产线', '智能农机装备产业园', '风电塔筒制造', '精密铸造'] , maxYi: 130 },
+  { category: 'industrial', industry: 'biomedicine', names: ['心脏支架产业化', '生物医药产业园', '原料药绿色生产', '医用敷料扩产'] , maxYi: 30 },
+  { category: 'industrial', industry: 'new_energy', names: ['光伏组件生产', '储能电池PACK', '氢能装备制造', '分布式光伏'] , maxYi: 120 },
+  { category: 'industrial', industry: 'new_materials', names: ['高性能轨道焊接钢', '特种纤维新材料', '碳纤维复合材料'] , maxYi: 60 },
+  { category: 'industrial', industry: 'food', names: ['饮料生产基地', '休闲食品工业园', '面粉深加工', '肉制品加工'] , maxYi: 25 },
+  { category: 'industrial', industry: 'auto', names: ['新能源汽车整车', '汽车零部件产业园'] , maxYi: 60 },
+  { category: 'services', industry: 'logistics', names: ['现代物流园', '冷链物流中心', '电商快递分拨中心'] , maxYi: 40 },
+  { category: 'services', industry: 'tourism', names: ['黄河文化旅游综合体', '温泉康养度假区', '欢乐世界主题乐园'] , maxYi: 120 },
+  { category: 'services', industry: 'commerce', names: ['城市商业综合体', '农产品批发市场'] , maxYi: 30 },
+  { category: 'services', industry: 'real_estate', names: ['人才公寓', '城市更新片区'] , maxYi: 20 },
+  { category: 'infrastructure', industry: 'transport', names: ['国道改线工程', '城区道路提升', '农村公路网化'] , maxYi: 25 },
+  { category: 'infrastructure', industry: 'water', names: ['引黄灌区节水改造', '城乡供水一体化'] , maxYi: 15 },
+  { category: 'infrastructure', industry: 'municipal', names: ['污水处理厂提标改造', '集中供热管网', '智慧停车场'] , maxYi: 8 },
+  { category: 'infrastructure', industry: 'education', names: ['第二实验中学', '职业教育实训基地'] , maxYi: 4 },
+  { category: 'infrastructure', industry: 'health', names: ['县人民医院新院区', '中医院康复楼'] , maxYi: 12 },
 ];
 
 const COMPANY_WORDS = ['鼎盛', '亚泰', '华能', '远大', '宝鼎', '金能', '永锋', '百诺', '瀚能', '中集', '美达', '普瑞', '恒信', '泰和', '东方', '天成'];
@@ -68,20 +69,23 @@ export function generateProject(r: Rng, index: number, year: number, monthsElaps
   const base = r.pick(t.names);
   // Sizes spread over three orders of magnitude, as in the summary (52 过亿, 16 过10亿, 4 过百亿 of 105).
   const roll = r.next();
-  const yi = roll < 0.04 ? r.int(100, 130) : roll < 0.16 ? r.int(10, 60) : roll < 0.55 ? r.int(1, 9) : r.int(1, 9) / 10;
+  const drawn = roll < 0.04 ? r.int(100, 130) : roll < 0.16 ? r.int(10, 60) : roll < 0.55 ? r.int(1, 9) : r.int(1, 9) / 10;
+  const yi = Math.min(drawn, t.maxYi * (0.6 + r.next() * 0.4));
   const totalInvestment = Math.round(yi * 10_000) * WAN + r.int(0, 999) * WAN;
   const stage: Stage = r.pick(['signed', 'preparing', 'under_construction', 'under_construction', 'under_construction', 'completed', 'operating']);
   const plan = stage === 'signed' ? 0 : Math.round((totalInvestment * (0.2 + r.next() * 0.3)) / WAN) * WAN;
   const target = Math.round((plan * (1 + r.next() * 0.15)) / WAN) * WAN;
   const pace = (monthsElapsed / 12) * (0.6 + r.next() * 0.6);
-  const completed = Math.min(plan, Math.round((plan * pace) / WAN) * WAN);
-  const completedLastYear = Math.round(completed / (1 + (r.next() * 0.4 - 0.1)) / WAN) * WAN;
+  const paced = Math.min(plan, Math.round((plan * pace) / WAN) * WAN);
+  // Projects still in preparation have spent little; the same period last year grew by -5%…+30%.
+  const completed = stage === 'signed' ? 0 : stage === 'preparing' ? Math.round((paced * 0.2) / WAN) * WAN : paced;
+  const completedLastYear = Math.round(completed / (1 + (r.next() * 0.35 - 0.05)) / WAN) * WAN;
   const levels: KeyListLevel[] = ['county'];
   if (totalInvestment >= 10 * 100_000_000 && r.chance(0.6)) levels.push('city');
   if (totalInvestment >= 30 * 100_000_000 && r.chance(0.3)) levels.push('province');
   const startMonth = r.int(1, 12);
   return {
-    name: `${r.pick(['年产', '', '', '新建', ''])}${base}项目${index > 0 ? `（${['一', '二', '三', '四', '五'][index % 5]}期）` : ''}`,
+    name: `${t.category === 'industrial' ? r.pick(['年产', '', '', '新建', '']) : ''}${base}项目${index > 0 ? `（${['一', '二', '三', '四', '五'][index % 5]}期）` : ''}`,
     category: t.category,
     industry: t.industry,
     nature: r.pick(['new', 'new', 'continued', 'expansion']),
@@ -89,7 +93,7 @@ export function generateProject(r: Rng, index: number, year: number, monthsElaps
     totalInvestment,
     plan,
     target,
-    completed: stage === 'signed' || stage === 'preparing' ? 0 : completed,
+    completed,
     completedLastYear,
     levels,
     commitStartDate: `${year - (stage === 'signed' ? 0 : 1)}-${String(startMonth).padStart(2, '0')}-15`,

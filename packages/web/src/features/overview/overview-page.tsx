@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Col, Row, Space, Statistic, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { formatAmount } from '@tuijin/core';
 import { useMe } from '../../app/auth';
@@ -36,7 +35,8 @@ function Cards({ data }: { data: Overview }) {
     { title: '已完成投资', value: yi(annual.completed), suffix: '亿元', testId: 'stat-completed', footer: `上年同期 ${yi(annual.completedLastYear)} 亿元` },
     {
       title: '同比增长',
-      value: <span style={{ color: growthColor }}>{growth != null && (growth >= 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />)} {pct(growth == null ? null : Math.abs(growth))}</span>,
+      // A sign, not an arrow icon: at this size the up-arrow reads as the character 个.
+      value: <span style={{ color: growthColor }}>{growth != null && (growth >= 0 ? '+' : '−')}{pct(growth == null ? null : Math.abs(growth))}</span>,
       suffix: growth == null ? undefined : '%',
       testId: 'stat-growth',
     },
