@@ -21,7 +21,9 @@ function newest(dir) {
 const sources = Math.max(newest(join(web, 'src')), newest(join(root, 'packages/core/src')));
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('正在构建网页端 / building the web app …');
-  const r = spawnSync('npm', ['run', 'build', '-w', '@tuijin/web'], { cwd: root, stdio: 'inherit' });
+  // Build with the same Node that runs this script (npm_execpath is set under `npm start`).
+  const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+  const r = spawnSync(npm[0], [...npm[1], 'run', 'build', '-w', '@tuijin/web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const args = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildOverview, chinaYear, formatAmountAuto, formatPercent, ROLES, type Role } from '@tuijin/core';
+import { buildOverview, chinaYear, formatAmountAuto, formatPercent, ORG_LABELS, orgInput, REGION_LABELS, regionInput, ROLES, type Role } from '@tuijin/core';
 import { buildContext } from './app';
 import { ensureRootRegion } from './bootstrap';
 import { loadConfig } from './config';
@@ -13,6 +13,9 @@ import { systemUser } from './lib/system-user';
 import { printDemo, startServer } from './main';
 import { readOverviewInput } from './features/stats/queries';
 import { insertUser } from './features/users/service';
+import { createRegion } from './features/regions/service';
+import { createOrg } from './features/orgs/service';
+import { parse } from './lib/validate';
 
 // The `tuijin` command. Every subcommand works on the database the environment names
 // (DATABASE_URL, else the SQLite file under TUIJIN_DATA), as the server would.
@@ -21,6 +24,10 @@ const USAGE = `用法 / usage: tuijin <command>
   start [--demo]                       启动服务 / serve the app (PORT, TUIJIN_DATA, DATABASE_URL)
   demo                                 载入示范县数据 / load the demo county
   migrate                              升级数据库结构 / apply migrations
+  region create --code CODE --name 名称 --level province|city|county
+                                       添加地区（上级按代码推定）/ add a region
+  org create --kind department|company|bank|township --name 名称 --region CODE [--uscc CODE]
+                                       添加单位，打印其编号 / add an organisation, prints its id
   user create --username U --role ROLE --region CODE [--org ID] [--name 姓名]
                                        创建用户，密码从标准输入读取 / password from stdin
   stats overview --year Y [--region CODE] [--json]
@@ -64,6 +71,24 @@ async function userCreate(args: string[]) {
   });
 }
 
+async function regionCreate(args: string[]) {
+  const { values } = parseArgs({ args, options: { code: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' } } });
+  await withContext(async (ctx) => {
+    const input = parse(regionInput, { code: values.code, name: values.name, level: values.level }, REGION_LABELS);
+    const region = await createRegion(ctx, systemUser('sysadmin'), input);
+    console.log(`已添加地区 / added region ${region.code} ${region.name}`);
+  });
+}
+
+async function orgCreate(args: string[]) {
+  const { values } = parseArgs({ args, options: { kind: { type: 'string' }, name: { type: 'string' }, region: { type: 'string' }, uscc: { type: 'string' } } });
+  await withContext(async (ctx) => {
+    const input = parse(orgInput, { kind: values.kind, name: values.name, regionCode: values.region, ...(values.uscc ? { uscc: values.uscc } : {}) }, ORG_LABELS);
+    const org = await createOrg(ctx, systemUser('sysadmin'), input);
+    console.log(`已添加单位 / added organisation ${org.id} ${org.name}`);
+  });
+}
+
 async function statsOverview(args: string[]) {
   const { values } = parseArgs({ args, options: { year: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } } });
   const year = values.year ? Number(values.year) : chinaYear(new Date());
@@ -97,6 +122,10 @@ export async function main(argv: string[]) {
     });
   } else if (command === 'migrate') {
     await withContext(async () => console.log('数据库已是最新 / database is up to date'));
+  } else if (command === 'region' && sub === 'create') {
+    await regionCreate(rest);
+  } else if (command === 'org' && sub === 'create') {
+    await orgCreate(rest);
   } else if (command === 'user' && sub === 'create') {
     await userCreate(rest);
   } else if (command === 'stats' && sub === 'overview') {
@@ -116,6 +145,8 @@ export async function main(argv: string[]) {
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof AppError) {
     console.error(`错误 / error: ${err.message}`);
+    const details = Array.isArray(err.details) ? (err.details as { message: string }[]) : [];
+    for (const d of details.slice(1)) console.error(`  ${d.message}`);
     process.exitCode = 1;
     return;
   }

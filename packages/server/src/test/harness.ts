@@ -26,7 +26,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new URL(process.env.DATABASE_URL!);
   const name = `tuijin_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -40,7 +40,17 @@ async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<vo
     drop: async () => {
       const c = new pg.Client({ connectionString: admin.toString() });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // The app's pool reports closed before its connections are gone: wait for them
+      // rather than cut them off (which the app would log as a dropped connection).
+      for (let i = 0; ; i++) {
+        try {
+          await c.query(`drop database if exists ${name}${i >= 40 ? ' with (force)' : ''}`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || i > 40) throw err;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
       await c.end();
     },
   };
