@@ -19,7 +19,7 @@ describe.each(DIALECTS)('first start on %s', (dialect) => {
     expect(login.json().user).toMatchObject({ role: 'sysadmin', regionCode: '100000', mustChangePassword: true });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     expect((await h.request('GET', '/api/v1/regions', { cookie })).json().error.code).toBe('password_change_required');
-    const changed = await h.request('POST', '/api/v1/auth/password', { cookie, body: { currentPassword: first!.password, newPassword: 'My#Own2026Admin' } });
+    const changed = await h.request('POST', '/api/v1/auth/password', { cookie, body: { currentPassword: first!.password, newPassword: 'Secure#Own2026Key' } });
     expect(changed.statusCode).toBe(200);
     const regions = await h.request('GET', '/api/v1/regions', { cookie });
     expect(regions.json().items).toEqual([expect.objectContaining({ code: '100000', name: '全国', level: 'country' })]);
