@@ -114,4 +114,20 @@ describe('office clerk', () => {
     await page.waitForURL(/\/projects\/\d+/);
     expect(await page.getByTestId('edit-basic').count()).toBe(0);
   });
+
+  it('reads the overview and reaches the ledger on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await login(page, baseUrl, 'e2e_viewer', password);
+    await expect.poll(() => page.getByTestId('stat-projects').textContent(), { timeout: 15_000 }).toContain('36');
+    // Nothing wider than the screen but the table's own scroll area.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'phone-overview');
+    await page.getByTestId('menu-toggle').click();
+    await page.getByRole('menuitem', { name: '项目台账' }).click();
+    await page.waitForURL(/\/ledger/);
+    await expect.poll(() => page.locator('[data-testid="ledger-table"] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await screenshot(page, 'phone-ledger');
+  });
 });

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Layout, Menu, Result, Space, Tag, Typography, theme } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Result, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, LogoutOutlined,
-  ProfileOutlined, TeamOutlined, UserOutlined,
+  MenuOutlined, ProfileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLES } from '@tuijin/core';
@@ -54,49 +54,75 @@ export function AppLayout() {
   const [isPasswordOpen, setPasswordOpen] = useState(false);
   const isPasswordForced = me.mustChangePassword || me.passwordExpired;
   const { token } = theme.useToken();
+  // On a phone the menu folds into a drawer and the header keeps only what fits.
+  const screens = Grid.useBreakpoint();
+  const isNarrow = screens.md === false;
+  const [isMenuOpen, setMenuOpen] = useState(false);
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      defaultOpenKeys={['org-people']}
+      items={menuItems(me)}
+      onClick={({ key }) => { navigate(key); setMenuOpen(false); }}
+      data-testid="main-menu"
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={200}
-        theme="dark"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <Brand collapsed={collapsed} />
-        <Menu
+      {isNarrow ? (
+        <Drawer
+          open={isMenuOpen}
+          onClose={() => setMenuOpen(false)}
+          placement="left"
+          width={220}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          <Brand collapsed={false} />
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={200}
           theme="dark"
-          mode="inline"
-          selectedKeys={[selectedKey(location.pathname)]}
-          defaultOpenKeys={['org-people']}
-          items={menuItems(me)}
-          onClick={({ key }) => navigate(key)}
-          data-testid="main-menu"
-        />
-      </Sider>
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Brand collapsed={collapsed} />
+          {menu}
+        </Sider>
+      )}
       <Layout>
         <Header
           style={{
-            position: 'sticky', top: 0, zIndex: 20, height: 56, lineHeight: '56px', padding: '0 20px',
+            position: 'sticky', top: 0, zIndex: 20, height: 56, lineHeight: '56px', padding: isNarrow ? '0 8px' : '0 20px',
             background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`,
-            display: 'flex', alignItems: 'center', justifyContent: 'flex-end',
+            display: 'flex', alignItems: 'center', justifyContent: isNarrow ? 'space-between' : 'flex-end',
           }}
         >
-          <Space size={12} data-testid="user-bar">
-            <Typography.Text strong data-testid="user-name">{me.displayName}</Typography.Text>
-            <Tag color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>{ROLES.label[me.role] ?? me.role}</Tag>
-            <Typography.Text type="secondary">{me.regionName}{me.orgName ? ` · ${me.orgName}` : ''}</Typography.Text>
-            <Button type="text" size="small" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)} data-testid="header-change-password">
-              修改密码
+          {isNarrow && (
+            <Button type="text" icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label="菜单" data-testid="menu-toggle">
+              推进
             </Button>
-            <Button type="text" size="small" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()} data-testid="header-logout">
-              退出
+          )}
+          <Space size={isNarrow ? 4 : 12} data-testid="user-bar">
+            <Typography.Text strong data-testid="user-name">{me.displayName}</Typography.Text>
+            {!isNarrow && <Tag color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>{ROLES.label[me.role] ?? me.role}</Tag>}
+            {!isNarrow && <Typography.Text type="secondary">{me.regionName}{me.orgName ? ` · ${me.orgName}` : ''}</Typography.Text>}
+            <Button type="text" size="small" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)} aria-label="修改密码" data-testid="header-change-password">
+              {!isNarrow && '修改密码'}
+            </Button>
+            <Button type="text" size="small" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()} aria-label="退出" data-testid="header-logout">
+              {!isNarrow && '退出'}
             </Button>
           </Space>
         </Header>
-        <Content style={{ padding: 16, minWidth: 0 }}>
+        <Content style={{ padding: isNarrow ? 8 : 16, minWidth: 0 }}>
           {/* Until a required password change is done the server refuses everything else. */}
           {isPasswordForced ? <Result status="info" title="请先修改密码" subTitle="修改密码后即可继续使用系统。" /> : <Outlet />}
         </Content>
