@@ -79,6 +79,30 @@ describe('office clerk', () => {
     await screenshot(page, 'project-history');
   });
 
+  it('stores a location copied from a Chinese map (GCJ-02) in WGS-84, with its site outline', async () => {
+    const page = await officePage();
+    await page.goto(`${baseUrl}/ledger?sort=name&order=desc`);
+    await page.getByTestId('ledger-project-link').first().click();
+    await page.waitForURL(/\/projects\/\d+/);
+    const id = page.url().split('/projects/')[1]!.split(/[?#]/)[0];
+    await page.getByTestId('edit-basic').click();
+    await page.getByTestId('project-datum').click();
+    await page.getByTitle('GCJ-02（高德/腾讯）').click();
+    await page.locator('#lng').fill('116.803000');
+    await page.locator('#lat').fill('36.610000');
+    await page.getByTestId('project-site-polygon').fill('116.801,36.612\n116.806，36.612\n116.806,36.607');
+    await page.getByTestId('project-form-save').click();
+    const stored = async () => (await (await page.request.get(`${baseUrl}/api/v1/projects/${id}`)).json());
+    await expect.poll(async () => (await stored()).sitePolygon?.length ?? 0).toBe(3);
+    const saved = await stored();
+    // GCJ-02 sits a few hundred metres east and north of WGS-84 here: the stored point moved back.
+    expect(saved.lng).toBeLessThan(116.803);
+    expect(saved.lng).toBeGreaterThan(116.795);
+    expect(saved.lat).toBeLessThan(36.61);
+    expect(saved.sitePolygon[1][0]).toBeLessThan(116.806);
+    await screenshot(page, 'project-location');
+  });
+
   it('meets a colleague\'s newer save as a conflict, never overwriting it', async () => {
     const a = await officePage('e2e_office');
     const b = await officePage('e2e_office2');

@@ -11,3 +11,4 @@ export * from './schemas/labels';
 export * from './schemas/project';
 export * from './schemas/admin';
 export * from './schemas/auth';
+export * from './geo';

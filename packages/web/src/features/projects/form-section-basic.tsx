@@ -1,8 +1,16 @@
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  CATEGORIES, CURRENCIES, FUNDING_SOURCES, INDUSTRIES, NATURES, formatAmountAuto, sumYuan, type Currency,
+  CATEGORIES, CURRENCIES, FUNDING_SOURCES, INDUSTRIES, NATURES, formatAmountAuto, parseCoordinateList, sumYuan, type Currency,
 } from '@tuijin/core';
+
+/** An outline is empty or at least three readable points. */
+function checkOutline(text: string | undefined): Promise<void> {
+  const parsed = parseCoordinateList(text ?? '');
+  if ('badLine' in parsed) return Promise.reject(new Error(`第 ${parsed.badLine} 行不是“经度,纬度”`));
+  if (parsed.points.length > 0 && parsed.points.length < 3) return Promise.reject(new Error('用地范围至少需要 3 个点'));
+  return Promise.resolve();
+}
 import { MoneyInput, moneyRules } from '../../components/money-input';
 import { OrgSelect, RegionSelect } from '../../components/ref-selects';
 import { wan } from '../../components/format';
@@ -143,13 +151,18 @@ export function BasicSection({ detail }: { detail?: ProjectDetail }) {
           <Input placeholder="如：经济开发区纬二路北侧" />
         </Form.Item>
       </Col>
+      <Col xs={24} md={6} xl={4}>
+        <Form.Item name="datum" label="坐标系" tooltip="从高德、腾讯地图拾取的坐标是 GCJ-02，保存时换算为 WGS-84（手机 GPS 所用）">
+          <Select options={[{ value: 'wgs84', label: 'WGS-84（GPS）' }, { value: 'gcj02', label: 'GCJ-02（高德/腾讯）' }]} data-testid="project-datum" />
+        </Form.Item>
+      </Col>
       <Col xs={12} md={6} xl={4}>
-        <Form.Item name="lng" label="经度（WGS-84）">
+        <Form.Item name="lng" label="经度">
           <InputNumber min={73} max={136} precision={6} style={{ width: '100%' }} placeholder="如 116.98" />
         </Form.Item>
       </Col>
       <Col xs={12} md={6} xl={4}>
-        <Form.Item name="lat" label="纬度（WGS-84）">
+        <Form.Item name="lat" label="纬度">
           <InputNumber min={3} max={54} precision={6} style={{ width: '100%' }} placeholder="如 36.65" />
         </Form.Item>
       </Col>
@@ -184,6 +197,16 @@ export function BasicSection({ detail }: { detail?: ProjectDetail }) {
       <Col xs={24}>
         <Form.Item name="contentScale" label="建设内容及规模" rules={[{ max: 4000, message: '不能超过 4000 个字' }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} placeholder="主要建设内容、建筑面积、产能等" />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item
+          name="sitePolygonText"
+          label="用地范围"
+          tooltip="项目用地的边界点，每行一个“经度,纬度”，按上方坐标系换算；照片位置核验时使用"
+          rules={[{ validator: (_rule, value: string | undefined) => checkOutline(value) }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={'每行一个点，如：\n116.801,36.612\n116.806,36.612\n116.806,36.607'} data-testid="project-site-polygon" />
         </Form.Item>
       </Col>
     </Row>

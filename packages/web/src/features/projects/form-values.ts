@@ -1,4 +1,4 @@
-import type { Stage } from '@tuijin/core';
+import { parseCoordinateList, toWgs84, type Datum, type LngLat, type Stage } from '@tuijin/core';
 import type { ProjectDetail, ProjectFieldName, ProjectFields } from './types';
 
 // The project form edits three groups of fields, each a tab of the detail page; creating a
@@ -6,7 +6,7 @@ import type { ProjectDetail, ProjectFieldName, ProjectFields } from './types';
 
 export const SECTION_FIELDS = {
   basic: [
-    'name', 'code', 'regionCode', 'category', 'industry', 'nature', 'townshipId', 'address', 'lng', 'lat',
+    'name', 'code', 'regionCode', 'category', 'industry', 'nature', 'townshipId', 'address', 'lng', 'lat', 'sitePolygon',
     'ownerOrgId', 'contentScale', 'totalInvestment', 'foreign', 'fundingSources', 'annualRevenue', 'annualProfitTax', 'tags',
   ],
   duty: ['leaderId', 'firstResponsibleId', 'responsibleOrgId', 'bankOrgId', 'contactId', 'team', 'implementationPlan'],
@@ -16,17 +16,21 @@ export const SECTION_FIELDS = {
   ],
 } as const satisfies Record<string, readonly EditableField[]>;
 
-/** The site polygon is drawn on a map (not in this form), so it is never sent from here. */
-export type EditableField = Exclude<ProjectFieldName, 'sitePolygon'>;
+export type EditableField = ProjectFieldName;
 
 export type ProjectSection = keyof typeof SECTION_FIELDS;
 export const ALL_SECTIONS: readonly ProjectSection[] = ['basic', 'duty', 'commitments'];
 
-export type EditableFields = Omit<ProjectFields, 'sitePolygon'>;
+export type EditableFields = ProjectFields;
 
-export type ProjectFormValues = Partial<EditableFields> & {
+/** The outline is held as text (sitePolygonText), so the array itself is not a form field. */
+export type ProjectFormValues = Partial<Omit<EditableFields, 'sitePolygon'>> & {
   /** UI switch for the foreign-currency group; not sent. */
   hasForeign?: boolean;
+  /** The datum the coordinates were typed in; GCJ-02 (高德/腾讯地图) is converted to WGS-84 on save. */
+  datum?: Datum;
+  /** The site outline as text, one "lng,lat" per line. */
+  sitePolygonText?: string;
   stage?: Stage;
   stageDate?: string | null;
 };
@@ -36,9 +40,13 @@ export function fieldsOf(sections: readonly ProjectSection[]): EditableField[] {
 }
 
 export function toFormValues(detail: ProjectDetail): ProjectFormValues {
-  const values: ProjectFormValues = { hasForeign: detail.foreign != null };
+  const values: ProjectFormValues = {
+    hasForeign: detail.foreign != null,
+    datum: 'wgs84',
+    sitePolygonText: (detail.sitePolygon ?? []).map(([lng, lat]) => `${lng},${lat}`).join('\n'),
+  };
   for (const field of fieldsOf(ALL_SECTIONS)) {
-    Object.assign(values, { [field]: detail[field] });
+    if (field !== 'sitePolygon') Object.assign(values, { [field]: detail[field] });
   }
   return values;
 }
@@ -51,15 +59,29 @@ const TEXT_FIELDS = new Set<EditableField>([
 export function fromFormValues(values: ProjectFormValues, fields: readonly EditableField[]): Partial<EditableFields> {
   const out: Partial<EditableFields> = {};
   for (const field of fields) {
-    let value: unknown = values[field];
+    let value: unknown = field === 'sitePolygon' ? undefined : values[field];
     if (value === undefined) value = null;
     if (TEXT_FIELDS.has(field) && typeof value === 'string') value = value.trim() === '' ? null : value.trim();
     if (field === 'foreign') value = values.hasForeign ? values.foreign ?? null : null;
     if (field === 'fundingSources') value = (values.fundingSources ?? []).filter((r) => r && r.source && r.amount != null);
     if (field === 'tags') value = (values.tags ?? []).map((t) => t.trim()).filter(Boolean);
+    if (field === 'sitePolygon') value = sitePolygonOf(values);
+    if ((field === 'lng' || field === 'lat') && values.datum === 'gcj02' && values.lng != null && values.lat != null) {
+      const [lng, lat] = toWgs84([values.lng, values.lat], 'gcj02');
+      value = Number((field === 'lng' ? lng : lat).toFixed(6));
+    }
     Object.assign(out, { [field]: value });
   }
   return out;
+}
+
+function sitePolygonOf(values: ProjectFormValues): LngLat[] | null {
+  const parsed = parseCoordinateList(values.sitePolygonText ?? '');
+  if (!('points' in parsed) || parsed.points.length === 0) return null;
+  return parsed.points.map((p) => {
+    const [lng, lat] = toWgs84(p, values.datum ?? 'wgs84');
+    return [Number(lng.toFixed(6)), Number(lat.toFixed(6))];
+  });
 }
 
 function same(a: unknown, b: unknown): boolean {

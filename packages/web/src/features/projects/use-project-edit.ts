@@ -60,7 +60,10 @@ export function useProjectEdit(snapshot: ProjectDetail, sections: readonly Proje
       setBase(latest);
       const fresh = toFormValues(latest);
       form.resetFields();
-      form.setFieldsValue(keepMine ? { ...fresh, ...conflict.mine, hasForeign: 'foreign' in conflict.mine ? conflict.mine.foreign != null : latest.foreign != null } : fresh);
+      // The outline is edited as text: carry the person's outline over in that form.
+      const { sitePolygon, ...mine } = conflict.mine;
+      const outline = sitePolygon === undefined ? {} : { sitePolygonText: (sitePolygon ?? []).map(([lng, lat]) => `${lng},${lat}`).join('\n') };
+      form.setFieldsValue(keepMine ? { ...fresh, ...mine, ...outline, hasForeign: 'foreign' in mine ? mine.foreign != null : latest.foreign != null } : fresh);
       setConflict(null);
       message.info(keepMine ? '已载入最新内容并保留您的修改，请核对后再次保存' : '已载入最新内容');
     } catch (error) {
