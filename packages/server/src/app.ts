@@ -23,6 +23,7 @@ import { projectPartRoutes } from './features/projects/parts-routes';
 import { statsRoutes } from './features/stats/routes';
 import { auditRoutes } from './features/audit/routes';
 import { healthRoutes } from './features/health/routes';
+import { importRoutes } from './features/imports/routes';
 
 export interface AppOptions {
   config: Config;
@@ -62,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   for (const routes of [
     healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,
-    projectRoutes, projectPartRoutes, statsRoutes, auditRoutes,
+    projectRoutes, projectPartRoutes, statsRoutes, auditRoutes, importRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildOverview, chinaYear, formatAmountAuto, formatPercent, ORG_LABELS, orgInput, REGION_LABELS, regionInput, ROLES, type Role } from '@tuijin/core';
 import { buildContext } from './app';
@@ -13,6 +15,7 @@ import { systemUser } from './lib/system-user';
 import { printDemo, startServer } from './main';
 import { readOverviewInput } from './features/stats/queries';
 import { insertUser } from './features/users/service';
+import { importFile } from './features/imports/service';
 import { createRegion } from './features/regions/service';
 import { createOrg } from './features/orgs/service';
 import { parse } from './lib/validate';
@@ -30,6 +33,8 @@ const USAGE = `用法 / usage: tuijin <command>
                                        添加单位，打印其编号 / add an organisation, prints its id
   user create --username U --role ROLE --region CODE [--org ID] [--name 姓名]
                                        创建用户，密码从标准输入读取 / password from stdin
+  import ledger FILE --region CODE [--year Y] [--rate USD=7.1] [--dry-run] [--json]
+                                       导入台账（先用 --dry-run 预览）/ import a ledger spreadsheet
   stats overview --year Y [--region CODE] [--json]
                                        年度概况统计 / annual overview figures
   audit verify                         校验审计日志哈希链 / verify the audit chain`;
@@ -89,6 +94,36 @@ async function orgCreate(args: string[]) {
   });
 }
 
+async function importLedger(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { region: { type: 'string' }, year: { type: 'string' }, rate: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new AppError('bad_request', '缺少文件：tuijin import ledger 文件.xlsx --region 县代码');
+  if (!values.region) throw new AppError('bad_request', '缺少参数 --region（项目所在县的行政区划代码）');
+  const rates = Object.fromEntries((values.rate ?? []).map((r) => r.split('=') as [string, string]));
+  const buffer = await readFile(file).catch(() => {
+    throw new AppError('bad_request', `读不到文件：${file}`);
+  });
+  await withContext(async (ctx) => {
+    const region = await ctx.db.selectFrom('region').select('level').where('code', '=', values.region!).executeTakeFirst();
+    if (region?.level !== 'county') throw new AppError('bad_request', `地区 ${values.region} 不存在或不是县（市、区）`);
+    const result = await importFile(ctx, systemUser('office', values.region), { buffer, filename: basename(file) }, {
+      year: values.year ? Number(values.year) : undefined, rates, dryRun: values['dry-run'] ?? false,
+    });
+    if (values.json) {
+      console.log(JSON.stringify(result, null, 2));
+      return;
+    }
+    const c = result.counts;
+    console.log(`${values['dry-run'] ? '预览 / dry run' : '已导入 / imported'}：${result.filename}，${result.year} 年`);
+    console.log(`  新增 ${c.create}，更新 ${c.update}，无变化 ${c.unchanged}，错误 ${c.errors}，提示 ${c.warnings}`);
+    for (const p of result.problems.slice(0, 50)) console.log(`  [${p.level === 'error' ? '错误' : '提示'}] ${p.sheet} ${p.message}`);
+    if (result.problems.length > 50) console.log(`  …… 另有 ${result.problems.length - 50} 条`);
+  });
+}
+
 async function statsOverview(args: string[]) {
   const { values } = parseArgs({ args, options: { year: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } } });
   const year = values.year ? Number(values.year) : chinaYear(new Date());
@@ -128,6 +163,8 @@ export async function main(argv: string[]) {
     await orgCreate(rest);
   } else if (command === 'user' && sub === 'create') {
     await userCreate(rest);
+  } else if (command === 'import' && sub === 'ledger') {
+    await importLedger(rest);
   } else if (command === 'stats' && sub === 'overview') {
     await statsOverview(rest);
   } else if (command === 'audit' && sub === 'verify') {

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation';
+import * as m0002 from './migrations/0002-imports';
 
 // Migrations are listed here, in order, so they ship inside the bundle with no file scanning.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-imports': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

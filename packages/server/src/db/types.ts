@@ -90,6 +90,12 @@ export interface StageTransitionTable {
   userId: number | null; at: string;
 }
 
+export interface ImportBatchTable {
+  id: Id; kind: string; regionCode: string; userId: number; filename: string; sha256: string; size: number;
+  status: string; year: number | null; options: ColumnType<string, string | undefined, string>; summary: string | null;
+  version: Version; createdAt: string; updatedAt: string; committedAt: string | null;
+}
+
 export interface SettingTable { key: string; value: string; version: Version; updatedAt: string }
 
 export interface DB {
@@ -109,6 +115,7 @@ export interface DB {
   projectApproval: ProjectApprovalTable;
   stageTransition: StageTransitionTable;
   setting: SettingTable;
+  importBatch: ImportBatchTable;
 }
 
 export type Project = Selectable<ProjectTable>;

@@ -84,6 +84,14 @@ export function installHttpEdge(app: FastifyInstance, options: { secure: boolean
     }
   });
 
+  // Spreadsheet uploads arrive as the raw file; only the upload route accepts them (a raw
+  // body anywhere else fails that route's schema).
+  app.addContentTypeParser(
+    ['application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'text/csv'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
+
   // CSRF (SECURITY.md row 10): a state change must come from our own origin. Browsers send
   // Origin on every cross-site POST; our client also sends a header no form can set.
   app.addHook('onRequest', async (request: FastifyRequest) => {

@@ -125,3 +125,25 @@ export async function findLedgerTotals(db: Executor, user: SessionUser, f: Ledge
     completed: Number(row.completed),
   };
 }
+
+/** Every filtered row with what the printed ledger shows, grouped by category for export. */
+export function ledgerExportQuery(db: Executor, user: SessionUser, f: LedgerFilter) {
+  const order = f.order === 'asc' ? sql`asc` : sql`desc`;
+  return filtered(db, user, f, { forPage: false })
+    .leftJoin('org as township', 'township.id', 'project.townshipId')
+    .leftJoin('org as owner', 'owner.id', 'project.ownerOrgId')
+    .leftJoin('org as resp', 'resp.id', 'project.responsibleOrgId')
+    .leftJoin('person as leader', 'leader.id', 'project.leaderId')
+    .leftJoin('person as first', 'first.id', 'project.firstResponsibleId')
+    .leftJoin('person as contact', 'contact.id', 'project.contactId')
+    .select([
+      'project.id', 'project.code', 'project.name', 'project.category', 'project.industry', 'project.nature', 'project.stage',
+      'project.totalInvestment', 'project.contentScale', 'project.address', 'project.commitStartDate', 'project.commitCompletionDate',
+      'owner.name as ownerName', 'owner.uscc as uscc', 'township.name as townshipName', 'resp.name as responsibleOrgName',
+      'leader.name as leaderName', 'first.name as firstResponsibleName', 'contact.name as contactName', 'contact.phoneEnc as contactPhoneEnc',
+      'ap.plan', 'ap.target', 'ap.completed', 'ap.completedThrough', 'ap.completedLastYear',
+    ])
+    .orderBy('project.category')
+    .orderBy(sql`${SORT_COLUMNS[f.sort]} ${order}`)
+    .orderBy('project.id');
+}

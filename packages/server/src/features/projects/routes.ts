@@ -1,17 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { chinaYear, idParam, ledgerQuery, projectCreate, projectUpdate, stageTransition, version } from '@tuijin/core';
 import { z } from 'zod';
+import { auditAlone } from '../../lib/audit';
 import { requireUser } from '../../lib/auth';
-import type { AppContext } from '../../lib/context';
+import { actorOf, type AppContext } from '../../lib/context';
 import { assertCan } from '../../lib/permissions';
 import { parse } from '../../lib/validate';
 import { findProjectHistory } from './history';
+import { exportLedger } from './ledger-export';
 import { findLedgerPage, findLedgerTotals } from './ledger-queries';
 import { presentLedgerRow } from './present';
 import { createProject, deleteProject, loadProject, transitionStage, updateProject } from './service';
 
 const idParams = z.object({ id: idParam });
 const versionQuery = z.object({ version: z.coerce.number().pipe(version) });
+const exportUnit = z.object({ unit: z.enum(['wan', 'yi'], { error: '金额单位只能是 wan（万元）或 yi（亿元）' }).default('wan') });
 
 export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/v1/projects', async (request) => {
@@ -30,6 +33,24 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
       const { count, ...sums } = totals;
       return { items: rows.map(presentLedgerRow), total: count, page: query.page, pageSize: query.pageSize, year: filter.year, totals: sums };
     });
+  });
+
+  // The filtered ledger as the office prints it (.xlsx); every export is audited.
+  app.get('/api/v1/projects/export.xlsx', async (request, reply) => {
+    const user = requireUser(request);
+    assertCan(user, 'readLedger');
+    const { unit, ...rest } = (request.query ?? {}) as Record<string, unknown>;
+    const { unit: moneyUnit } = parse(exportUnit, { unit });
+    const query = parse(ledgerQuery, rest);
+    const filter = { ...query, year: query.year ?? chinaYear(ctx.clock.now()), yearOnly: query.year != null };
+    const { stream, done, rows } = await exportLedger(ctx, user, filter, moneyUnit, user.regionName);
+    await auditAlone(ctx.db, actorOf(user), ctx.clock.now(), { action: 'export', objectType: 'ledger', after: { filter: rest, rows } });
+    const name = encodeURIComponent(`${user.regionName}${filter.year}年重点项目台账.xlsx`);
+    void done.catch((err: unknown) => request.log.error({ err }, 'ledger export failed'));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)
+      .send(stream);
   });
 
   app.post('/api/v1/projects', async (request, reply) => {

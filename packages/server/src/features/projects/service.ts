@@ -37,7 +37,11 @@ export async function loadProject(ctx: AppContext, db: Executor, user: SessionUs
   return presentProject(ctx, user, row, await findProjectParts(db, id));
 }
 
-async function assertUnique(db: Executor, input: { code?: string | null; name?: string; regionCode?: string }, exceptId?: number) {
+/**
+ * A project code is unique; a name is unique within a county for the same project unit
+ * (real ledgers carry 「正大食品加工项目」 twice, for two different companies).
+ */
+async function assertUnique(db: Executor, input: { code?: string | null; name?: string; regionCode?: string; ownerOrgId?: number | null }, exceptId?: number) {
   if (input.code) {
     let q = db.selectFrom('project').select(['id', 'name']).where('code', '=', input.code).where('deletedAt', 'is', null);
     if (exceptId) q = q.where('id', '!=', exceptId);
@@ -45,9 +49,15 @@ async function assertUnique(db: Executor, input: { code?: string | null; name?: 
     if (other) throw new AppError('conflict', `项目代码 ${input.code} 已被「${other.name}」使用`, [{ field: 'code', message: '项目代码：已被其他项目使用' }]);
   }
   if (input.name && input.regionCode) {
-    let q = db.selectFrom('project').select('id').where('regionCode', '=', input.regionCode).where('nameKey', '=', nameKey(input.name)).where('deletedAt', 'is', null);
+    let q = db
+      .selectFrom('project')
+      .select('id')
+      .where('regionCode', '=', input.regionCode)
+      .where('nameKey', '=', nameKey(input.name))
+      .where('deletedAt', 'is', null)
+      .where((eb) => (input.ownerOrgId == null ? eb('ownerOrgId', 'is', null) : eb('ownerOrgId', '=', input.ownerOrgId)));
     if (exceptId) q = q.where('id', '!=', exceptId);
-    if (await q.executeTakeFirst()) throw new AppError('conflict', `本地区已有同名项目「${input.name}」`, [{ field: 'name', message: '名称：本地区已有同名项目' }]);
+    if (await q.executeTakeFirst()) throw new AppError('conflict', `本地区已有同名项目「${input.name}」`, [{ field: 'name', message: '名称：本地区已有同一项目单位的同名项目' }]);
   }
 }
 
@@ -76,7 +86,12 @@ export async function updateProject(ctx: AppContext, user: SessionUser, id: numb
     const current = await findProject(tx, user, id);
     if (!current) throw notFound('项目');
     await checkProjectRefs(tx, user, input);
-    await assertUnique(tx, { code: input.code, name: input.name, regionCode: input.regionCode ?? current.regionCode }, id);
+    await assertUnique(tx, {
+      code: input.code,
+      name: input.name ?? current.name,
+      regionCode: input.regionCode ?? current.regionCode,
+      ownerOrgId: input.ownerOrgId === undefined ? current.ownerOrgId : input.ownerOrgId,
+    }, id);
     const row = toColumns(input);
     const done = await tx
       .updateTable('project')
