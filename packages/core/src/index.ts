@@ -12,3 +12,4 @@ export * from './schemas/project';
 export * from './schemas/admin';
 export * from './schemas/auth';
 export * from './geo';
+export * from './import';

@@ -27,6 +27,18 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** What each field is called in the preview, where the user can correct a column's meaning. */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  seq: '序号', code: '项目代码', name: '项目名称', category: '项目类别', industry: '所属行业', nature: '建设性质',
+  stage: '项目进展（阶段）', progress: '形象进度', level: '项目级别', ownerName: '项目单位', uscc: '统一社会信用代码',
+  township: '所在乡镇（园区）', address: '建设地点', contentScale: '建设内容及规模', totalInvestment: '总投资',
+  foreignInvestment: '其中：外资', plan: '年度计划投资', target: '力争投资', completed: '已完成投资',
+  completedLastYear: '上年同期完成', completionRate: '完成率（核对用）', period: '建设年限', startDate: '开工时间',
+  completionDate: '竣工时间', nodes: '关键节点', leaderName: '包保县级领导', firstResponsibleName: '第一责任人',
+  responsibleOrgName: '责任单位', contactName: '联系人', contactPhone: '联系电话', annualRevenue: '达产后年销售收入',
+  annualProfitTax: '达产后年利税', problems: '存在问题', remarks: '备注', ignore: '不导入',
+};
+
 /** A money column's unit: the office's 元/万元/亿元, or a foreign currency in units, 万 or 亿. */
 export type ColumnUnit =
   | { kind: 'cny'; unit: MoneyUnit }

@@ -74,6 +74,35 @@ export async function writeAudit(tx: Executor, actor: Actor, at: Date, record: A
   }
 }
 
+/**
+ * Appends many records at once (an import's one-per-project trail): the chain is read and
+ * moved once, and rows go in by the hundred, instead of five statements per record.
+ */
+export async function writeAuditBatch(tx: Executor, actor: Actor, at: Date, records: AuditRecord[]): Promise<void> {
+  if (!records.length) return;
+  await tx.updateTable('auditHead').set({ lastId: sql`last_id` }).where('id', '=', 1).execute();
+  const head = await tx.selectFrom('auditHead').select(['lastId', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  let prev = head.hash;
+  let id = head.lastId;
+  const rows = records.map((record) => {
+    const row: Row = {
+      id: ++id, at: at.toISOString(), userId: actor.userId, username: actor.username, role: actor.role, ip: actor.ip,
+      action: record.action, objectType: record.objectType, objectId: record.objectId == null ? null : String(record.objectId),
+      projectId: record.projectId ?? null, result: record.result ?? 'success',
+      before: record.before === undefined ? null : canonical(record.before), after: record.after === undefined ? null : canonical(record.after),
+    };
+    const hash = chainHash(prev, row);
+    const out = { ...row, prevHash: prev, hash };
+    prev = hash;
+    return out;
+  });
+  for (let i = 0; i < rows.length; i += 200) await tx.insertInto('auditEvent').values(rows.slice(i, i + 200)).execute();
+  await tx.updateTable('auditHead').set({ lastId: id, hash: prev }).where('id', '=', 1).execute();
+  if (records.some((r) => LEDGER_OBJECTS.has(r.objectType) && (r.result ?? 'success') === 'success')) {
+    await tx.updateTable('dataVersion').set({ version: sql`version + 1` }).where('domain', '=', 'ledger').execute();
+  }
+}
+
 /** Audits an action that has no business transaction of its own (a login, a refusal). */
 export async function auditAlone(db: Db, actor: Actor, at: Date, record: AuditRecord): Promise<void> {
   await db.transaction().execute((tx) => writeAudit(tx, actor, at, record));

@@ -122,6 +122,12 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       { method: 'DELETE', path: '/api/v1/projects/:id/nodes/:nodeId', query: { version: '1' } },
       { method: 'PUT', path: '/api/v1/projects/:id/approvals/:item', body: { status: 'done', doneDate: '2026-02-01', docNo: '环审〔2026〕3号', authority: '市生态环境局', note: '', version: 1 } },
       { method: 'GET', path: '/api/v1/stats/overview', query: { year: '2026' } },
+      { method: 'GET', path: '/api/v1/projects/export.xlsx', query: { year: '2026', category: 'industrial', unit: 'yi' } },
+      { method: 'POST', path: '/api/v1/imports/ledger', query: { filename: '台账.xlsx', year: '2026' }, body: { not: 'a file' } },
+      { method: 'POST', path: '/api/v1/imports/:id/preview', body: { year: 2026, mapping: { '3': 'plan', '4': null }, rates: { USD: '7.1' } } },
+      { method: 'POST', path: '/api/v1/imports/:id/commit', body: {} },
+      { method: 'DELETE', path: '/api/v1/imports/:id' },
+      { method: 'GET', path: '/api/v1/imports' },
     ];
   });
   afterAll(() => h.close());
@@ -161,7 +167,9 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       sent++;
       const label = `${route.method} ${url} ${payload?.slice(0, 200) ?? ''} → ${res.statusCode} ${res.body.slice(0, 200)}`;
       const error = res.statusCode >= 400 ? res.json().error : null;
-      if (res.statusCode >= 500 || !String(res.headers['content-type']).startsWith('application/json') || (error && !(typeof error.code === 'string' && error.message))) failures.push(label);
+      // The export answers a spreadsheet; everything else, and every error, is JSON.
+      const expected = route.path.endsWith('.xlsx') && res.statusCode < 400 ? 'application/vnd.openxmlformats' : 'application/json';
+      if (res.statusCode >= 500 || !String(res.headers['content-type']).startsWith(expected) || (error && !(typeof error.code === 'string' && error.message))) failures.push(label);
       if (/\/(users|auth)\b/.test(route.path)) {
         const me = await h.request('GET', '/api/v1/auth/me', { cookie: sessions[role]! });
         if (me.statusCode !== 200 || me.json().user.mustChangePassword) {
@@ -312,7 +320,8 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
         ]).finally(() => clearTimeout(timer)) as LightMyRequestResponse;
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
         expect(res.statusCode, label).toBeLessThan(500);
-        expect(res.headers['content-type'], label).toMatch(/^application\/json/);
+        const isExport = res.statusCode < 400 && label.includes('/export.xlsx');
+        expect(res.headers['content-type'], label).toMatch(isExport ? /^application\/vnd\.openxmlformats/ : /^application\/json/);
         if (res.statusCode >= 400) {
           const { error } = res.json();
           expect(typeof error?.code, label).toBe('string');

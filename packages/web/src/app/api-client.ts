@@ -88,17 +88,27 @@ async function parseError(response: Response): Promise<ApiError> {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request<T>(method: Method, path: string, options: { query?: QueryParams; body?: unknown } = {}): Promise<T> {
+interface RequestOptions {
+  query?: QueryParams;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as it is (an uploaded file), instead of `body`. */
+  raw?: Blob;
+}
+
+async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'tuijin' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (options.raw !== undefined) {
+    headers['Content-Type'] = 'application/octet-stream';
+    body = options.raw;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   let response: Response;
   try {
-    response = await fetch(API_BASE + path + toQueryString(options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await fetch(API_BASE + path + toQueryString(options.query), { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
   }
@@ -110,6 +120,8 @@ async function request<T>(method: Method, path: string, options: { query?: Query
 export const api = {
   get: <T>(path: string, query?: QueryParams) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  /** A file as the request body (`application/octet-stream`); options travel in the query string. */
+  postRaw: <T>(path: string, raw: Blob, query?: QueryParams) => request<T>('POST', path, { raw, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string, query?: QueryParams) => request<T>('DELETE', path, { query }),

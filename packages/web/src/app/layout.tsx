@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Result, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, LogoutOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, ImportOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ProfileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -20,6 +20,7 @@ function menuItems(me: Me): MenuItem[] {
   const items: MenuItem[] = [];
   if (access.ledger) {
     items.push({ key: '/', icon: <DashboardOutlined />, label: '概览' }, { key: '/ledger', icon: <ProfileOutlined />, label: '项目台账' });
+    if (me.can.editLedger) items.push({ key: '/imports', icon: <ImportOutlined />, label: '导入台账' });
   }
   if (access.directory) {
     items.push({

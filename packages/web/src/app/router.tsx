@@ -57,6 +57,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Home overview={page(() => import('../features/overview/overview-page').then((m) => m.OverviewPage))} /> },
       { path: 'ledger', element: page(() => import('../features/ledger/ledger-page').then((m) => m.LedgerPage)) },
+      { path: 'imports', element: page(() => import('../features/imports/import-page').then((m) => m.ImportPage)) },
       { path: 'projects/:id', element: page(() => import('../features/projects/project-detail-page').then((m) => m.ProjectDetailPage)) },
       { path: 'orgs', element: page(() => import('../features/orgs/org-list-page').then((m) => m.OrgListPage)) },
       { path: 'people', element: page(() => import('../features/people/person-list-page').then((m) => m.PersonListPage)) },

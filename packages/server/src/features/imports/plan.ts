@@ -21,9 +21,10 @@ export interface RowPlan {
   changes: Change[];
   problems: ImportProblem[];
   record: ParsedRecord;
-  /** Key-list levels to add for the year, and the stage to move to. */
+  /** Key-list levels to add for the year, and the stage to move to (from `currentStage`). */
   addLevels: KeyListLevel[];
   stage: Stage | null;
+  currentStage: Stage | null;
 }
 
 type Existing = Awaited<ReturnType<typeof loadExisting>>[number];
@@ -77,7 +78,7 @@ export function planRows(ledger: ParsedLedger, existing: Existing[], levelsOf: M
     const { match, problem } = find(existing, record);
     const base: Omit<RowPlan, 'action' | 'changes'> = {
       sheet: record.sheet, row: record.row, name: record.name, projectId: match?.id ?? null, version: match?.version ?? null,
-      problems, record, addLevels: [], stage: null,
+      problems, record, addLevels: [], stage: null, currentStage: (match?.stage as Stage | undefined) ?? null,
     };
     if (problem) problems.push({ level: 'error', sheet: record.sheet, row: record.row, message: problem });
     if (!match) {

@@ -6,7 +6,7 @@ import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { assertCan, scopePrefix } from '../../lib/permissions';
 import { parse } from '../../lib/validate';
-import { commitImport, discardImport, previewImport, repreviewImport } from './service';
+import { commitImport, discardImport, previewImport, repreviewImport, type ImportOptions } from './service';
 
 /** A spreadsheet upload is the raw file as the request body (≤ 20 MB, SECURITY.md row 13). */
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
@@ -23,9 +23,13 @@ const correction = z.strictObject({
 });
 const idParams = z.object({ id: idParam });
 
-function toOptions(input: z.infer<typeof correction>) {
-  const mapping = input.mapping ? Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v])) : undefined;
-  return { year: input.year, mapping, rates: input.rates };
+/** Only what the user sent: an absent correction must not erase one the preview remembered. */
+function toOptions(input: z.infer<typeof correction>): ImportOptions {
+  const options: ImportOptions = {};
+  if (input.year !== undefined) options.year = input.year;
+  if (input.mapping) options.mapping = Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v]));
+  if (input.rates) options.rates = input.rates;
+  return options;
 }
 
 export function importRoutes(app: FastifyInstance, ctx: AppContext) {

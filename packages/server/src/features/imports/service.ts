@@ -3,11 +3,15 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseWorkbook, type Currency, type ImportField, type ImportProblem, type KeyListLevel, type ParsedLedger } from '@tuijin/core';
 import type { AppContext, SessionUser } from '../../lib/context';
+import type { AuditRecord } from '../../lib/audit';
+import type { Tx } from '../../db/kysely';
 import { AppError, notFound } from '../../lib/errors';
 import { isInScope } from '../../lib/permissions';
 import { inTransaction, nowIso, parseJson, transact } from '../../lib/records';
 import { readSpreadsheet } from '../../lib/documents/read-sheets';
-import { applyRow } from './apply';
+import { createFromRow, updateFromRow } from './apply';
+import { writeAuditBatch } from '../../lib/audit';
+import { actorOf } from '../../lib/context';
 import { Directory } from './directory';
 import { countActions, loadExisting, planRows, type RowPlan } from './plan';
 
@@ -147,9 +151,17 @@ async function analyseAndApply(txCtx: AppContext, importer: SessionUser, buffer:
   if (errors.length) throw new AppError('unprocessable', `文件有 ${errors.length} 处错误，未导入任何数据：${errors[0]!.message}`, { problems: errors });
   const first = analysis.ledgers[0];
   const through = first?.throughMonth ? `${analysis.year}-${String(first.throughMonth).padStart(2, '0')}` : null;
+  const trail: AuditRecord[] = [];
+  const apply = {
+    ctx: txCtx, tx: txCtx.db as Tx, user: importer, directory: analysis.directory, year: analysis.year, through,
+    audit: async (record: AuditRecord) => void trail.push(record),
+  };
   for (const row of analysis.rows) {
-    if (row.action === 'create' || row.action === 'update') await applyRow(txCtx, importer, analysis.directory, row, analysis.year, through);
+    if (row.action === 'create') await createFromRow(apply, row);
+    else if (row.action === 'update') await updateFromRow(apply, row);
   }
+  // One record per project, chained in one go at the end of the same transaction.
+  await writeAuditBatch(txCtx.db, actorOf(importer), txCtx.clock.now(), trail);
   return analysis;
 }
 

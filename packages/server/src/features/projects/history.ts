@@ -9,7 +9,7 @@ const OBJECT_LABELS: Record<string, string> = {
   project: '项目', key_list: '重点级别', annual_plan: '年度计划', node: '关键节点', approval: '前期手续',
 };
 const ACTION_LABELS: Record<string, string> = {
-  create: '新增', update: '修改', delete: '删除', change_stage: '变更阶段',
+  create: '新增', update: '修改', delete: '删除', change_stage: '变更阶段', import_create: '导入新增', import_update: '导入更新',
 };
 const COLUMN_LABELS: Record<string, string> = {
   ...FIELD_LABELS, foreignAmount: '外币金额', foreignCurrency: '币种', foreignRate: '汇率', nameKey: '',

@@ -62,7 +62,7 @@ export async function exportLedger(ctx: AppContext, user: SessionUser, f: Ledger
   title.alignment = { horizontal: 'center' };
   sheet.mergeCells(1, 1, 1, last);
   title.commit();
-  const asOf = sheet.addRow([`（截至${chinaDate(ctx.clock.now()).replace(/^(\d+)-(\d+)-(\d+)$/, (_m, y, mo, d) => `${y}年${Number(mo)}月${Number(d)}日`)}）　金额单位：${unitLabel}`]);
+  const asOf = sheet.addRow([`（截至${chinaDate(ctx.clock.now()).replace(/^(\d+)-(\d+)-(\d+)$/, (_m, y, mo, d) => `${y}年${Number(mo)}月${Number(d)}日`)}）\u3000金额单位：${unitLabel}`]);
   asOf.alignment = { horizontal: 'center' };
   sheet.mergeCells(2, 1, 2, last);
   asOf.commit();
@@ -121,7 +121,7 @@ export async function exportLedger(ctx: AppContext, user: SessionUser, f: Ledger
     sumRow(`${CATEGORIES.label[category]}项目小计`, sums(group));
   });
   sumRow('总计', sums(rows));
-  const footer = sheet.addRow([`填表人：　　　　　审核人：　　　　　导出时间：${chinaDate(ctx.clock.now())}`]);
+  const footer = sheet.addRow([`填表人：\u3000\u3000\u3000\u3000\u3000审核人：\u3000\u3000\u3000\u3000\u3000导出时间：${chinaDate(ctx.clock.now())}`]);
   footer.commit();
   sheet.commit();
   const done = book.commit();

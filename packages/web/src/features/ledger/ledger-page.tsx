@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Empty, Flex, Space, Table, Typography } from 'antd';
 import type { TablePaginationConfig, TableProps } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router-dom';
+import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 import { errorMessage } from '../../app/api-client';
 import { currentYear } from '../../components/year-select';
 import { ProjectCreateDrawer } from '../projects/project-create-drawer';
 import { useLedger, type LedgerRow } from './api';
 import { ColumnChooser, useVisibleColumns } from './column-chooser';
+import { ExportButton } from './export-button';
 import { DEFAULT_VISIBLE, ledgerColumns, toTableColumns } from './ledger-columns';
 import { LedgerFilters } from './ledger-filters';
 import { LedgerTotals } from './ledger-totals';
@@ -65,6 +66,10 @@ export function LedgerPage() {
         <Space>
           <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching} data-testid="ledger-refresh">刷新</Button>
           <ColumnChooser columns={columns} visible={visible} defaults={DEFAULT_VISIBLE} onChange={setVisible} />
+          <ExportButton params={params} />
+          {me.can.editLedger && (
+            <Link to="/imports"><Button icon={<ImportOutlined />} data-testid="ledger-import">导入台账</Button></Link>
+          )}
           {me.can.editLedger && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="ledger-create">新增项目</Button>
           )}
