@@ -93,7 +93,7 @@ export function planRows(ledger: ParsedLedger, existing: Existing[], levelsOf: M
     if (record.stage && record.stage !== match?.stage) {
       if (!match || canTransition(match.stage as Stage, record.stage, match.resumeStage as Stage | null)) {
         stage = record.stage;
-        if (match) changes.push({ field: 'stage', label: LABEL.stage!, before: STAGE_LABEL[match.stage as Stage], after: STAGE_LABEL[record.stage] });
+        changes.push({ field: 'stage', label: LABEL.stage!, before: match ? STAGE_LABEL[match.stage as Stage] : null, after: STAGE_LABEL[record.stage] });
       } else {
         problems.push({ level: 'warning', sheet: record.sheet, row: record.row, field: 'stage', message: `第 ${record.row} 行「${record.name}」：阶段不能从「${STAGE_LABEL[match.stage as Stage]}」改为「${STAGE_LABEL[record.stage]}」，阶段未改` });
       }

@@ -103,6 +103,18 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
     expect((await commit(next.batchId)).statusCode).toBe(409);
   });
 
+  it('reads its own export back as the same ledger (round trip)', async () => {
+    for (const unit of ['wan', 'yi']) {
+      const exported = await h.app.inject({ method: 'GET', url: `/api/v1/projects/export.xlsx?year=2023&unit=${unit}`, headers: { cookie: office.cookie } });
+      expect(exported.statusCode).toBe(200);
+      expect(exported.headers['content-type']).toContain('spreadsheetml');
+      const back = (await upload(exported.rawPayload, `export-${unit}.xlsx`)).json();
+      expect(back.counts, JSON.stringify(back.rows.filter((r: { action: string }) => r.action !== 'unchanged').slice(0, 3))).toMatchObject({ create: 0, update: 0, unchanged: 4, errors: 0 });
+      expect(back.sheets[0].checks.every((c: { matches: boolean }) => c.matches)).toBe(true);
+      await h.request('DELETE', `/api/v1/imports/${back.batchId}`, { cookie: office.cookie });
+    }
+  });
+
   it('lets the user correct a column\'s meaning before committing', async () => {
     const other = (await f.county('YY县')).county;
     const o2 = await f.session('office', other);
