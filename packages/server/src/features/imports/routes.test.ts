@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc, rng } from '../../demo/generate';
 import { DIALECTS, startHarness, type Harness } from '../../test/harness';
@@ -141,6 +143,24 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
     expect(res.json().error.message).toContain('未导入任何数据');
     expect(res.json().error.details.problems.length).toBeGreaterThan(0);
     expect(await projectCount()).toBe(before);
+  });
+
+  it('expires a preview left for a day, removing its upload', async () => {
+    const file = await xlsx([{ name: 'S', rows: [['项目名称', '项目类别', '总投资（万元）'], ['过期项目', '工业', 10]] }]);
+    const stale = (await upload(file, 'stale.xlsx')).json();
+    const dir = join(h.ctx.config.dataDir, 'imports');
+    const keyOf = async (id: number) => JSON.parse((await h.ctx.db.selectFrom('importBatch').select('options').where('id', '=', id).executeTakeFirstOrThrow()).options).key as string;
+    const staleFile = `${await keyOf(stale.batchId)}.upload`;
+    expect(readdirSync(dir)).toContain(staleFile);
+    h.clock.advance(25 * 3_600_000);
+    office = await f.session('office', county); // a day later: a new working session
+    const fresh = (await upload(file, 'fresh.xlsx')).json();
+    expect(readdirSync(dir)).not.toContain(staleFile);
+    expect(readdirSync(dir)).toContain(`${await keyOf(fresh.batchId)}.upload`);
+    const res = await commit(stale.batchId);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('过期');
+    await h.request('DELETE', `/api/v1/imports/${fresh.batchId}`, { cookie: office.cookie });
   });
 
   it.each([

@@ -103,8 +103,23 @@ function present(batch: { id: number; filename: string; status: string }, analys
   };
 }
 
+/** Uploads left by previews nobody committed or discarded are removed after a day (SECURITY.md row 17). */
+export const STALE_AFTER_MS = 24 * 3_600_000;
+
+export async function sweepStaleImports(ctx: AppContext): Promise<number> {
+  const cutoff = new Date(ctx.clock.now().getTime() - STALE_AFTER_MS).toISOString();
+  const stale = await ctx.db.selectFrom('importBatch').select(['id', 'options']).where('status', '=', 'previewed').where('updatedAt', '<', cutoff).execute();
+  for (const batch of stale) {
+    const { key } = parseJson<{ key?: string }>(batch.options, {});
+    await ctx.db.updateTable('importBatch').set({ status: 'expired', updatedAt: nowIso(ctx) }).where('id', '=', batch.id).where('status', '=', 'previewed').execute();
+    if (key) await rm(uploadPath(ctx, key), { force: true });
+  }
+  return stale.length;
+}
+
 export async function previewImport(ctx: AppContext, user: SessionUser, upload: { buffer: Buffer; filename: string; regionCode?: string }, options: ImportOptions) {
   const regionCode = await targetCounty(ctx, user, upload.regionCode);
+  await sweepStaleImports(ctx);
   const analysis = await analyse(ctx, user, upload.buffer, upload.filename, regionCode, options);
   // The bytes are stored before the record that points at them (SECURITY.md reliability 1).
   const key = randomUUID();
@@ -127,7 +142,10 @@ export async function previewImport(ctx: AppContext, user: SessionUser, upload: 
 async function loadBatch(ctx: AppContext, user: SessionUser, id: number) {
   const batch = await ctx.db.selectFrom('importBatch').selectAll().where('id', '=', id).executeTakeFirst();
   if (!batch || !isInScope(user, batch.regionCode)) throw notFound('导入批次');
-  if (batch.status !== 'previewed') throw new AppError('conflict', batch.status === 'committed' ? '该文件已导入，不能重复提交' : '该导入已取消');
+  if (batch.status !== 'previewed') {
+    const why = { committed: '该文件已导入，不能重复提交', discarded: '该导入已放弃', expired: '该导入超过一天未提交，已过期，请重新上传' }[batch.status] ?? '该导入已结束';
+    throw new AppError('conflict', why);
+  }
   const stored = parseJson<ImportOptions & { key: string }>(batch.options, { key: '' });
   const buffer = await readFile(uploadPath(ctx, stored.key)).catch(() => {
     throw new AppError('conflict', '上传的文件已过期，请重新上传');
