@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { chinaYear } from '@tuijin/core';
 import { openDatabase } from './db/kysely';
 import { verifyPassword } from './lib/passwords';
 import { createPgDatabase, DIALECTS } from './test/harness';
+import { xlsx } from './test/workbooks';
 
 // The `tuijin` command as an operator runs it: a real process on a real database.
 const bin = join(import.meta.dirname, '../bin/tuijin.mjs');
@@ -64,6 +65,26 @@ describe.each(DIALECTS)('tuijin command on %s', (dialect) => {
     const unknown = run(['frobnicate']);
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toContain('用法 / usage');
+  });
+
+  it('imports a ledger from the command line, dry run first', async () => {
+    const file = join(dir, '襄城县台账.xlsx');
+    writeFileSync(file, await xlsx([{ name: '台账', rows: [['襄城县2024年重点项目台账'], ['项目名称', '项目类别', '所属行业', '总投资（万元）', '年度计划投资（万元）'], ['襄城冷链物流园', '服务业', '物流', 8000, 2000], ['襄城光伏组件', '工业', '新能源', 30000, 9000]] }]));
+    const dry = run(['import', 'ledger', file, '--region', '411025', '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('预览 / dry run');
+    expect(dry.stdout).toContain('新增 2');
+    const database = db();
+    const count = async () => Number((await database.db.selectFrom('project').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count()).toBe(0);
+    const real = run(['import', 'ledger', file, '--region', '411025', '--json']);
+    expect(real.status, real.stderr).toBe(0);
+    expect(JSON.parse(real.stdout)).toMatchObject({ year: 2024, status: 'committed', counts: { create: 2, errors: 0 } });
+    expect(await count()).toBe(2);
+    const again = JSON.parse(run(['import', 'ledger', file, '--region', '411025', '--json']).stdout);
+    expect(again.counts).toMatchObject({ create: 0, unchanged: 2 });
+    await database.close();
+    expect(run(['import', 'ledger', join(dir, 'missing.xlsx'), '--region', '411025']).stderr).toContain('读不到文件');
   });
 
   it('loads the demo county once and reports the annual figures as JSON in integer yuan', () => {
