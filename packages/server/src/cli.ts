@@ -33,7 +33,7 @@ const USAGE = `用法 / usage: tuijin <command>
                                        添加单位，打印其编号 / add an organisation, prints its id
   user create --username U --role ROLE --region CODE [--org ID] [--name 姓名]
                                        创建用户，密码从标准输入读取 / password from stdin
-  import ledger FILE --region CODE [--year Y] [--rate USD=7.1] [--dry-run] [--json]
+  import ledger FILE [--year Y] [--dry-run] [--json] [--region CODE] [--rate USD=7.1]
                                        导入台账（先用 --dry-run 预览）/ import a ledger spreadsheet
   stats overview --year Y [--region CODE] [--json]
                                        年度概况统计 / annual overview figures
@@ -94,6 +94,19 @@ async function orgCreate(args: string[]) {
   });
 }
 
+/** The county to import into: the one named, or the deployment's only county. */
+async function importCounty(ctx: AppContext, code: string | undefined): Promise<string> {
+  if (code) {
+    const region = await ctx.db.selectFrom('region').select('level').where('code', '=', code).executeTakeFirst();
+    if (region?.level !== 'county') throw new AppError('bad_request', `地区 ${code} 不存在或不是县（市、区）`);
+    return code;
+  }
+  const counties = await ctx.db.selectFrom('region').select(['code', 'name']).where('level', '=', 'county').limit(11).execute();
+  if (counties.length === 1) return counties[0]!.code;
+  if (counties.length === 0) throw new AppError('bad_request', '还没有县（市、区）：先用 tuijin region create 建立');
+  throw new AppError('bad_request', `有多个县（市、区），请用 --region 指定：${counties.slice(0, 10).map((c) => `${c.code} ${c.name}`).join('，')}`);
+}
+
 async function importLedger(args: string[]) {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
@@ -101,15 +114,13 @@ async function importLedger(args: string[]) {
   });
   const file = positionals[0];
   if (!file) throw new AppError('bad_request', '缺少文件：tuijin import ledger 文件.xlsx --region 县代码');
-  if (!values.region) throw new AppError('bad_request', '缺少参数 --region（项目所在县的行政区划代码）');
   const rates = Object.fromEntries((values.rate ?? []).map((r) => r.split('=') as [string, string]));
   const buffer = await readFile(file).catch(() => {
     throw new AppError('bad_request', `读不到文件：${file}`);
   });
   await withContext(async (ctx) => {
-    const region = await ctx.db.selectFrom('region').select('level').where('code', '=', values.region!).executeTakeFirst();
-    if (region?.level !== 'county') throw new AppError('bad_request', `地区 ${values.region} 不存在或不是县（市、区）`);
-    const result = await importFile(ctx, systemUser('office', values.region), { buffer, filename: basename(file) }, {
+    const county = await importCounty(ctx, values.region);
+    const result = await importFile(ctx, systemUser('office', county), { buffer, filename: basename(file) }, {
       year: values.year ? Number(values.year) : undefined, rates, dryRun: values['dry-run'] ?? false,
     });
     if (values.json) {
