@@ -59,6 +59,7 @@ async function analyse(ctx: AppContext, user: SessionUser, buffer: Buffer, filen
   for (const l of levelRows) levelsOf.set(l.projectId, [...(levelsOf.get(l.projectId) ?? []), l.level as KeyListLevel]);
   const directory = await Directory.load(ctx.db, regionCode);
   const rows = found.flatMap((ledger) => planRows(withDefaultLevel(ledger), existing, levelsOf, directory));
+  for (const ledger of found) noteColumnsKeptForLater(ledger);
   flagDuplicateMatches(rows);
   return { ledgers: found, year, rows, directory };
 }
@@ -69,6 +70,21 @@ function withDefaultLevel(ledger: ParsedLedger): ParsedLedger {
   const level: KeyListLevel | null = /省级?重点/.test(title) ? 'province' : /市级?重点/.test(title) ? 'city' : /县级?重点/.test(title) ? 'county' : null;
   if (!level || ledger.columns.some((c) => c.field === 'level')) return ledger;
   return { ...ledger, records: ledger.records.map((r) => ({ ...r, levels: r.levels ?? [level] })) };
+}
+
+// Columns the ledger has a place for later (the monthly report, obstacles, key nodes) are
+// read but not yet stored: the user is told rather than left to think they were.
+const NOT_STORED_YET: Partial<Record<ImportField, string>> = {
+  progress: '形象进度', problems: '存在问题', remarks: '备注', nodes: '关键节点',
+};
+
+function noteColumnsKeptForLater(ledger: ParsedLedger) {
+  const columns = ledger.columns.filter((c) => c.field && NOT_STORED_YET[c.field]);
+  if (!columns.length) return;
+  ledger.problems.push({
+    level: 'warning', sheet: ledger.sheet,
+    message: `以下列已识别但本次不导入（将用于月报、问题台账和关键节点）：${columns.map((c) => `${c.letter}「${c.header}」`).join('、')}`,
+  });
 }
 
 /** Two rows of the file that resolve to one existing project cannot both update it. */
