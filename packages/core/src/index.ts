@@ -13,3 +13,5 @@ export * from './schemas/admin';
 export * from './schemas/auth';
 export * from './geo';
 export * from './import';
+export * from './reports';
+export * from './photo-checks';
