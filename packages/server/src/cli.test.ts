@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,5 +105,28 @@ describe.each(DIALECTS)('tuijin command on %s', (dialect) => {
     const text = run(['stats', 'overview', '--year', year, '--region', '371499']);
     expect(text.stdout).toContain('重点项目概况：共 36 个');
     expect(run(['audit', 'verify']).stdout).toContain('审计链完整');
+  });
+
+  it('backs up online and restores onto an empty machine with the same figures', () => {
+    const year = String(chinaYear(new Date()));
+    const before = run(['stats', 'overview', '--year', year, '--region', '371499', '--json']).stdout;
+    const out = join(dir, 'backups');
+    const made = run(['backup', '--out', out]);
+    expect(made.status, made.stderr).toBe(0);
+    const backupDir = /backed up to (\S+)/.exec(made.stdout)![1]!;
+    const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8'));
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(dialect === 'sqlite' ? ['data.key', 'tuijin.sqlite'] : ['data.key', 'tuijin.pgdump']);
+    if (dialect !== 'sqlite') return; // a PostgreSQL dump is restored with pg_restore
+    const fresh = mkdtempSync(join(tmpdir(), 'tuijin-restore-'));
+    const restored = spawnSync(process.execPath, [bin, 'restore', '--from', backupDir], { env: { ...env, TUIJIN_DATA: fresh }, encoding: 'utf8' });
+    expect(restored.status, restored.stderr).toBe(0);
+    const after = spawnSync(process.execPath, [bin, 'stats', 'overview', '--year', year, '--region', '371499', '--json'], { env: { ...env, TUIJIN_DATA: fresh }, encoding: 'utf8' }).stdout;
+    expect(JSON.parse(after)).toEqual(JSON.parse(before));
+    const again = spawnSync(process.execPath, [bin, 'restore', '--from', backupDir], { env: { ...env, TUIJIN_DATA: fresh }, encoding: 'utf8' });
+    expect(again.stderr).toContain('--force');
+    writeFileSync(join(backupDir, 'tuijin.sqlite'), 'tampered');
+    const broken = spawnSync(process.execPath, [bin, 'restore', '--from', backupDir, '--force'], { env: { ...env, TUIJIN_DATA: fresh }, encoding: 'utf8' });
+    expect(broken.stderr).toContain('校验值不符');
+    rmSync(fresh, { recursive: true, force: true });
   });
 });

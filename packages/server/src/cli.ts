@@ -9,6 +9,7 @@ import { openDatabase } from './db/kysely';
 import { migrateToLatest } from './db/migrate';
 import { loadDemo } from './demo/seed';
 import { verifyAuditChain, writeAudit } from './lib/audit';
+import { backup, restoreSqlite } from './lib/backup/backup';
 import type { AppContext } from './lib/context';
 import { AppError } from './lib/errors';
 import { systemUser } from './lib/system-user';
@@ -37,7 +38,9 @@ const USAGE = `用法 / usage: tuijin <command>
                                        导入台账（先用 --dry-run 预览）/ import a ledger spreadsheet
   stats overview --year Y [--region CODE] [--json]
                                        年度概况统计 / annual overview figures
-  audit verify                         校验审计日志哈希链 / verify the audit chain`;
+  audit verify                         校验审计日志哈希链 / verify the audit chain
+  backup --out DIR                     在线备份数据库与数据密钥 / online backup (SQLite or pg_dump)
+  restore --from DIR [--force]         从备份恢复（SQLite，服务须先停止）/ restore a SQLite backup`;
 
 async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -178,6 +181,24 @@ export async function main(argv: string[]) {
     await importLedger(rest);
   } else if (command === 'stats' && sub === 'overview') {
     await statsOverview(rest);
+  } else if (command === 'backup') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { out: { type: 'string' } } });
+    if (!values.out) throw new AppError('bad_request', '缺少参数 --out（备份存放目录）');
+    const config = loadConfig();
+    const database = openDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile, poolSize: 2 });
+    try {
+      const { dir, manifest } = await backup(config, database, values.out);
+      console.log(`已备份 / backed up to ${dir}`);
+      console.log(`  ${manifest.files.map((f) => f.name).join(', ')}`);
+      console.log('请把 data.key 与数据库备份分开保管 / keep data.key apart from the database copy');
+    } finally {
+      await database.close();
+    }
+  } else if (command === 'restore') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { from: { type: 'string' }, force: { type: 'boolean' } } });
+    if (!values.from) throw new AppError('bad_request', '缺少参数 --from（备份目录）');
+    const manifest = restoreSqlite(values.from, loadConfig(), { force: values.force ?? false });
+    console.log(`已恢复 / restored the backup of ${manifest.createdAt}`);
   } else if (command === 'audit' && sub === 'verify') {
     await withContext(async (ctx) => {
       const report = await verifyAuditChain(ctx.db);

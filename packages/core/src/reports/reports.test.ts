@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { blockingProblems, checkFigures, proposeFigures } from './figures';
 import { defaultDeadline, punctuality } from './deadline';
-import { reportActionRefusal, statusAfter, type ReportAction, type ReportStatus } from './status';
+import { reportActionRefusal, statusAfter, type ReportAction, type ReportActor, type ReportStatus } from './status';
 
 const W = 10_000;
 
 describe('report status', () => {
-  const company = { side: 'company' as const, userId: 1 };
-  const reviewer = { side: 'reviewer' as const, userId: 2 };
-  it.each<[ReportStatus, ReportAction, typeof company, number | null, string | null]>([
+  const company: ReportActor = { side: 'company', userId: 1 };
+  const reviewer: ReportActor = { side: 'reviewer', userId: 2 };
+  it.each<[ReportStatus, ReportAction, ReportActor, number | null, string | null]>([
     ['draft', 'save', company, null, null],
     ['draft', 'submit', company, null, null],
     ['returned', 'submit', company, 1, null],
