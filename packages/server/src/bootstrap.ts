@@ -4,6 +4,7 @@ import { writeAudit } from './lib/audit';
 import { generatePassword } from './lib/passwords';
 import { nowIso } from './lib/records';
 import { insertUser } from './features/users/service';
+import { writeTransaction } from './lib/transactions';
 
 // First start: the root of the region tree and the first administrator, whose one-time
 // password is printed once and must be changed at first login.
@@ -23,7 +24,7 @@ export async function createFirstAdmin(ctx: AppContext): Promise<{ username: str
   if (any) return null;
   const password = generatePassword();
   const system = { userId: null, username: 'system', role: null, ip: null };
-  await ctx.db.transaction().execute(async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     await insertUser(
       ctx,
       tx,

@@ -20,6 +20,7 @@ import { importFile } from './features/imports/service';
 import { createRegion } from './features/regions/service';
 import { createOrg } from './features/orgs/service';
 import { parse } from './lib/validate';
+import { writeTransaction } from './lib/transactions';
 
 // The `tuijin` command. Every subcommand works on the database the environment names
 // (DATABASE_URL, else the SQLite file under TUIJIN_DATA), as the server would.
@@ -69,7 +70,7 @@ async function userCreate(args: string[]) {
   const password = await readStdin();
   await withContext(async (ctx) => {
     const system = { userId: null, username: 'cli', role: null, ip: null };
-    const id = await ctx.db.transaction().execute((tx) =>
+    const id = await writeTransaction(ctx.db, (tx) =>
       insertUser(ctx, tx, {
         username: values.username!, displayName: values.name ?? values.username!, role: values.role as Role,
         regionCode: values.region!, orgId: values.org ? Number(values.org) : null, password,

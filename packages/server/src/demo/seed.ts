@@ -11,6 +11,7 @@ import { insertUser } from '../features/users/service';
 import { createProject } from '../features/projects/service';
 import { addKeyList, addNode, saveApproval, savePlan } from '../features/projects/parts-service';
 import { generateProject, makeUscc, rng } from './generate';
+import { writeTransaction } from '../lib/transactions';
 
 // 示范县: a small living county a newcomer can open at once. Loaded once; a second call
 // finds it and does nothing. Everything goes through the same services as the app, so
@@ -29,7 +30,7 @@ export async function loadDemo(ctx: AppContext, options: { projects?: number } =
   await ensureRootRegion(ctx);
   if (await ctx.db.selectFrom('region').select('code').where('code', '=', DEMO_COUNTY).executeTakeFirst()) return null;
   // One transaction for the whole county: it lands whole or not at all.
-  return ctx.db.transaction().execute((tx) => seed({ ...ctx, db: tx }, options));
+  return writeTransaction(ctx.db, (tx) => seed({ ...ctx, db: tx }, options));
 }
 
 async function seed(ctx: AppContext, options: { projects?: number }): Promise<DemoResult> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/kysely';
+import { writeTransaction } from './transactions';
 
 // The audit trail (SECURITY.md rows 7–8): one complete record per action, written in the
 // same transaction as the change (if the audit write fails, the action fails), appended to
@@ -105,7 +106,7 @@ export async function writeAuditBatch(tx: Executor, actor: Actor, at: Date, reco
 
 /** Audits an action that has no business transaction of its own (a login, a refusal). */
 export async function auditAlone(db: Db, actor: Actor, at: Date, record: AuditRecord): Promise<void> {
-  await db.transaction().execute((tx) => writeAudit(tx, actor, at, record));
+  await writeTransaction(db, (tx) => writeAudit(tx, actor, at, record));
 }
 
 export interface ChainReport { ok: boolean; checked: number; brokenAt: number | null }

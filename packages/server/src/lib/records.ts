@@ -1,7 +1,8 @@
 import type { AppContext, SessionUser } from './context';
 import { actorOf } from './context';
 import { writeAudit, type AuditRecord } from './audit';
-import type { Tx } from '../db/kysely';
+import type { Db, Tx } from '../db/kysely';
+import { writeTransaction } from './transactions';
 
 // The shape every write takes: one transaction, the change and its audit record together.
 
@@ -13,10 +14,11 @@ export function nowIso(ctx: AppContext): string {
  * Runs work in a transaction, or inside the caller's when ctx.db already is one, so use
  * cases compose: an import or the demo loader runs many of them as one all-or-nothing unit.
  */
-export async function transact<T>(ctx: AppContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function transact<T>(ctx: { db: Db | Tx }, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx.db as Tx);
-  return ctx.db.transaction().execute(work);
+  return writeTransaction(ctx.db as Db, work);
 }
+
 
 export async function inTransaction<T>(
   ctx: AppContext,

@@ -48,28 +48,27 @@ export function findThrottle(db: Executor, username: string) {
 }
 
 /**
- * Counts one failure atomically (an upsert, so two processes never lose a count): a
- * failure outside the window starts a new window; reaching the limit sets the lock.
+ * Counts an attempt atomically before the password is even checked (an upsert that returns
+ * the new count), so a burst of parallel guesses cannot all slip past the limit: an attempt
+ * outside the window starts a new one. A successful login clears the count afterwards.
  */
-export async function recordFailure(
-  db: Executor,
-  username: string,
-  now: string,
-  windowStartAfter: string,
-  maxFailures: number,
-  lockedUntil: string,
-) {
-  await db
+export async function countAttempt(db: Executor, username: string, now: string, windowStartAfter: string): Promise<number> {
+  const row = await db
     .insertInto('loginThrottle')
-    .values({ username, failures: 1, windowStart: now, lockedUntil: maxFailures <= 1 ? lockedUntil : null })
+    .values({ username, failures: 1, windowStart: now, lockedUntil: null })
     .onConflict((oc) =>
       oc.column('username').doUpdateSet({
         failures: sql`case when login_throttle.window_start < ${windowStartAfter} then 1 else login_throttle.failures + 1 end`,
         windowStart: sql`case when login_throttle.window_start < ${windowStartAfter} then ${now} else login_throttle.window_start end`,
-        lockedUntil: sql`case when login_throttle.window_start >= ${windowStartAfter} and login_throttle.failures + 1 >= ${maxFailures} then ${lockedUntil} else login_throttle.locked_until end`,
       }),
     )
-    .execute();
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
+}
+
+export async function lockAccount(db: Executor, username: string, lockedUntil: string) {
+  await db.updateTable('loginThrottle').set({ lockedUntil }).where('username', '=', username).execute();
 }
 
 export async function clearThrottle(db: Executor, username: string) {

@@ -54,6 +54,15 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
     expect((await h.request('POST', '/api/v1/auth/login', { body: { username: u.username, password: PASSWORD } })).statusCode).toBe(200);
   });
 
+  it('lets a burst of parallel guesses check at most 5 passwords', async () => {
+    const u = await f.user('office', region);
+    const bodies = [...Array.from({ length: 39 }, () => 'Wrong#password1'), PASSWORD];
+    const results = await Promise.all(bodies.map((password) => h.request('POST', '/api/v1/auth/login', { body: { username: u.username, password } })));
+    const checked = results.filter((r) => r.statusCode === 401 || r.statusCode === 200);
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.statusCode === 423).length).toBeGreaterThanOrEqual(35);
+  });
+
   it('does not lock when the failures are spread beyond the window', async () => {
     const u = await f.user('office', region);
     for (let i = 0; i < 6; i++) {

@@ -7,6 +7,7 @@ import { AppError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { isAdminRole } from '../../lib/permissions';
 import * as q from './queries';
+import { writeTransaction } from '../../lib/transactions';
 
 // Login, sessions and password changes (SECURITY.md rows 1–3).
 
@@ -38,13 +39,20 @@ export async function login(
     throw new AppError('account_locked', `登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试`);
   }
 
+  const windowStartAfter = new Date(now.getTime() - lockout.windowMinutes * 60_000).toISOString();
+  const lockedUntil = new Date(now.getTime() + lockout.lockMinutes * 60_000).toISOString();
+  const attempt = await q.countAttempt(ctx.db, username, now.toISOString(), windowStartAfter);
+  if (attempt > lockout.maxFailures) {
+    await q.lockAccount(ctx.db, username, lockedUntil);
+    await auditAlone(ctx.db, actor, now, { action: 'login', objectType: 'session', result: 'failure', after: { reason: 'locked' } });
+    throw new AppError('account_locked', `登录失败次数过多，账户已锁定，请 ${lockout.lockMinutes} 分钟后再试`);
+  }
+
   const user = await q.findUserForLogin(ctx.db, username);
   dummyHash ??= hashPassword('not-a-real-password', ctx.scryptCost);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
   if (!user || !ok) {
-    const windowStartAfter = new Date(now.getTime() - lockout.windowMinutes * 60_000).toISOString();
-    const lockedUntil = new Date(now.getTime() + lockout.lockMinutes * 60_000).toISOString();
-    await q.recordFailure(ctx.db, username, now.toISOString(), windowStartAfter, lockout.maxFailures, lockedUntil);
+    if (attempt >= lockout.maxFailures) await q.lockAccount(ctx.db, username, lockedUntil);
     await auditAlone(ctx.db, { ...actor, userId: user?.id ?? null }, now, {
       action: 'login', objectType: 'session', result: 'failure', after: { reason: 'bad_credentials' },
     });
@@ -59,7 +67,7 @@ export async function login(
 
   // A fresh random id at every login (128+ bits); only its hash is stored.
   const token = randomBytes(32).toString('base64url');
-  await ctx.db.transaction().execute(async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     await q.clearThrottle(tx, username);
     await q.insertSession(tx, { idHash: hashSessionId(token), userId: user.id, at: now.toISOString(), ip: input.ip, userAgent: input.userAgent });
     await tx.updateTable('appUser').set({ lastLoginAt: now.toISOString() }).where('id', '=', user.id).execute();
@@ -104,7 +112,7 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string 
 }
 
 export async function logout(ctx: AppContext, token: string, user: SessionUser | null): Promise<void> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     await q.deleteSession(tx, hashSessionId(token));
     if (user) await writeAudit(tx, actorOf(user), ctx.clock.now(), { action: 'logout', objectType: 'session', objectId: user.id });
   });
@@ -146,7 +154,7 @@ export async function changePassword(ctx: AppContext, user: SessionUser, current
   if (problems.length) throw rejectPassword(problems);
   const now = ctx.clock.now().toISOString();
   const newHistory = [row.passwordHash, ...history].slice(0, ctx.config.profile.password.historyCount - 1);
-  await ctx.db.transaction().execute(async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     await tx
       .updateTable('appUser')
       .set({ passwordHash: await hashPassword(next, ctx.scryptCost), passwordHistory: JSON.stringify(newHistory), passwordChangedAt: now, mustChangePassword: 0, version: row.version + 1, updatedAt: now })
