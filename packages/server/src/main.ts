@@ -12,12 +12,13 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   const database = openDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(database.db);
   const { app, ctx } = await buildApp({ config: { ...config, webDist: config.webDist ?? WEB_DIST }, database, logger: true });
-  const admin = await createFirstAdmin(ctx);
-  if (admin) {
+  const admins = await createFirstAdmin(ctx);
+  if (admins) {
     console.log('\n================ 首次启动 / First start ================');
-    console.log(`  管理员账号 / admin user:      ${admin.username}`);
-    console.log(`  一次性密码 / one-time password: ${admin.password}`);
-    console.log('  首次登录后须修改密码。/ Change it at first login.');
+    console.log('  三员账号及一次性密码 / administrator accounts and one-time passwords:');
+    for (const a of admins) console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(9)} ${a.password}`);
+    console.log('  admin 管理地区、单位与业务账号；secadmin 管理管理员账号；auditor 查看审计日志。');
+    console.log('  首次登录后须修改密码。/ Change them at first login.');
     console.log('========================================================\n');
   }
   if (options.demo) {

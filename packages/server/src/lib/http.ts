@@ -62,6 +62,12 @@ export function installHttpEdge(app: FastifyInstance, options: { secure: boolean
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('bad_request', '请求不正确'));
     }
+    // A unique constraint caught what a check-then-insert race let through: the same as a
+    // stale save, answered as a conflict rather than an error.
+    const dbCode = (error as { code?: unknown }).code;
+    if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      return reply.status(409).send(errorBody('conflict', '该记录已存在（可能刚被他人保存），请刷新后再试'));
+    }
     request.log.error({ err: error, reqId: request.id }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', `服务器内部错误，请联系管理员（请求编号 ${request.id}）`));
   });

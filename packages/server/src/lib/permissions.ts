@@ -29,10 +29,16 @@ export function capabilitiesOf(user: SessionUser): Record<Capability, boolean> {
   return Object.fromEntries(Object.keys(CAPABILITIES).map((c) => [c, can(user, c as Capability)])) as Record<Capability, boolean>;
 }
 
-/** Roles a user may grant: the office grants business roles, the system and security admins any. */
+/**
+ * Roles a user may grant (and accounts of which role they may manage). 三员 stay apart
+ * (SECURITY.md row 5): only the security administrator deals with administrator accounts,
+ * and never with one of its own role; the system administrator and the office manage
+ * business accounts only.
+ */
 export function canGrantRole(user: SessionUser, role: Role): boolean {
-  if (user.role === 'secadmin' || user.role === 'sysadmin') return true;
-  return user.role === 'office' && !ADMIN_ROLES.includes(role);
+  if (user.role === 'secadmin') return role !== 'secadmin';
+  if (user.role === 'sysadmin' || user.role === 'office') return !ADMIN_ROLES.includes(role);
+  return false;
 }
 
 export function isAdminRole(role: Role): boolean {

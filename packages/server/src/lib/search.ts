@@ -8,10 +8,11 @@ function escapeLike(text: string): string {
 
 /** `column` contains `text` anywhere (both dialects: ESCAPE is standard SQL). */
 export function contains(column: string, text: string): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(column)} like ${`%${escapeLike(text)}%`} escape '\\'`;
+  // lower() on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
+  return sql<boolean>`lower(${sql.ref(column)}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
 }
 
 /** `column` starts with `text`. */
 export function startsWith(column: string, text: string): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${`${escapeLike(text.toLowerCase())}%`} escape '\\'`;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Ledger imports: each uploaded file is a batch, previewed first and committed once.
 // The file waits under the data folder between preview and commit; the batch keeps
@@ -29,8 +29,18 @@ export async function up(db: Db): Promise<void> {
     .addColumn('committed_at', 'text')
     .execute();
   await db.schema.createIndex('import_batch_region').on('import_batch').columns(['region_code', 'created_at']).execute();
+  // A project code (the national approval code) names one live project in the whole deployment.
+  await db.schema
+    .createIndex('project_code_unique')
+    .on('project')
+    .column('code')
+    .unique()
+    .where(sql.ref('code'), 'is not', null)
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
 }
 
 export async function down(db: Db): Promise<void> {
+  await db.schema.dropIndex('project_code_unique').ifExists().execute();
   await db.schema.dropTable('import_batch').ifExists().execute();
 }

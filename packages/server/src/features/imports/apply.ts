@@ -4,6 +4,7 @@ import type { ProjectPatch } from '../../db/types';
 import type { AuditRecord } from '../../lib/audit';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { nowIso } from '../../lib/records';
+import { AppError } from '../../lib/errors';
 import { parse } from '../../lib/validate';
 import { toColumns } from '../projects/service';
 import type { Directory } from './directory';
@@ -96,7 +97,7 @@ export async function updateFromRow(a: ApplyContext, row: RowPlan) {
   const at = nowIso(a.ctx);
   const patch: ProjectPatch = Object.keys(values).length ? toColumns(parse(projectUpdate, { ...values, version: row.version! })) : {};
   const today = chinaDate(a.ctx.clock.now());
-  if (row.stage) Object.assign(patch, { stage: row.stage, stageDate: today, resumeStage: null });
+  if (row.stage) Object.assign(patch, { stage: row.stage, stageDate: today, resumeStage: row.stage === 'suspended' ? row.currentStage : null });
   if (Object.keys(patch).length) {
     const done = await a.tx
       .updateTable('project')
@@ -104,7 +105,7 @@ export async function updateFromRow(a: ApplyContext, row: RowPlan) {
       .where('id', '=', projectId)
       .where('version', '=', row.version!)
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) throw new Error(`project ${projectId} changed during the import`);
+    if (Number(done.numUpdatedRows) === 0) throw new AppError('conflict', `项目「${row.name}」在导入期间被他人修改，请重新预览后再导入`);
   }
   if (row.stage) {
     await a.tx.insertInto('stageTransition').values({ projectId, fromStage: row.currentStage, toStage: row.stage, date: today, note: '台账导入', userId: a.user.id || null, at }).execute();

@@ -1,4 +1,5 @@
-import type { OrgKind } from '@tuijin/core';
+import { isValidUscc, ORG_LABELS, orgInput, PERSON_LABELS, personInput, type OrgKind } from '@tuijin/core';
+import { parse } from '../../lib/validate';
 import type { Executor } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { createOrg } from '../orgs/service';
@@ -47,7 +48,9 @@ export class Directory {
   async ensureOrg(ctx: AppContext, user: SessionUser, kind: OrgKind, name: string, extra: { uscc?: string } = {}): Promise<number> {
     const found = this.orgs.get(`${kind}:${name}`);
     if (found) return found;
-    const org = await createOrg(ctx, user, { kind, name, regionCode: this.regionCode, shortName: null, address: null, contactName: null, ...extra });
+    const usccOk = extra.uscc && isValidUscc(extra.uscc);
+    const input = parse(orgInput, { kind, name, regionCode: this.regionCode, ...(usccOk ? { uscc: extra.uscc } : {}) }, ORG_LABELS);
+    const org = await createOrg(ctx, user, input);
     this.orgs.set(`${kind}:${name}`, org.id);
     return org.id;
   }
@@ -55,7 +58,8 @@ export class Directory {
   async ensurePerson(ctx: AppContext, user: SessionUser, name: string, extra: { phone?: string; title?: string } = {}): Promise<number> {
     const found = this.people.get(name);
     if (found) return found;
-    const person = await createPerson(ctx, user, { name, regionCode: this.regionCode, title: extra.title ?? null, phone: extra.phone ?? null });
+    const input = parse(personInput, { name, regionCode: this.regionCode, title: extra.title ?? null, ...(extra.phone ? { phone: extra.phone } : {}) }, PERSON_LABELS);
+    const person = await createPerson(ctx, user, input);
     this.people.set(name, person.id);
     return person.id;
   }

@@ -133,6 +133,18 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
     expect(plan).toEqual({ plan: 800 * WAN, year: 2024 });
   });
 
+  it('refuses a project code already used in another county, or twice in the file', async () => {
+    const elsewhere = (await f.county('甲县')).county;
+    await f.project(elsewhere, { name: '甲县项目', code: 'SHARED-001' });
+    const file = await xlsx([{ name: 'S', rows: [['项目代码', '项目名称', '项目类别', '总投资（万元）', '年度计划投资（2026年）'], ['SHARED-001', '乙县新项目', '工业', 100, 10], ['TWICE-1', '乙县二', '工业', 100, 10], ['TWICE-1', '乙县三', '工业', 100, 10]] }]);
+    const preview = (await upload(file, 'codes.xlsx')).json();
+    const messages = preview.problems.map((p: { message: string }) => p.message).join('\n');
+    expect(messages).toContain('项目代码 SHARED-001 已被其他地区的项目使用');
+    expect(messages).toContain('项目代码 TWICE-1 相同');
+    expect(messages).not.toContain('甲县项目');
+    expect((await commit(preview.batchId)).statusCode).toBe(422);
+  });
+
   it('refuses a file with a row error as a whole, writing nothing', async () => {
     const before = await projectCount();
     const file = await xlsx([{ name: 'Sheet1', rows: [['项目名称', '项目类别', '总投资（万元）'], ['新项目甲', '工业', 100], ['', '工业', 200], ['新项目乙', '工业', '约1亿']] }]);

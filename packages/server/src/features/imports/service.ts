@@ -61,6 +61,7 @@ async function analyse(ctx: AppContext, user: SessionUser, buffer: Buffer, filen
   const rows = found.flatMap((ledger) => planRows(withDefaultLevel(ledger), existing, levelsOf, directory));
   for (const ledger of found) noteColumnsKeptForLater(ledger);
   flagDuplicateMatches(rows);
+  await flagCodesTakenElsewhere(ctx, regionCode, rows);
   return { ledgers: found, year, rows, directory };
 }
 
@@ -85,6 +86,29 @@ function noteColumnsKeptForLater(ledger: ParsedLedger) {
     level: 'warning', sheet: ledger.sheet,
     message: `以下列已识别但本次不导入（将用于月报、问题台账和关键节点）：${columns.map((c) => `${c.letter}「${c.header}」`).join('、')}`,
   });
+}
+
+/** A project code belongs to one project in the whole deployment, and to one row of the file. */
+async function flagCodesTakenElsewhere(ctx: AppContext, regionCode: string, rows: RowPlan[]) {
+  const codes = [...new Set(rows.map((r) => r.record.code).filter((c): c is string => !!c))];
+  const taken = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const found = await ctx.db.selectFrom('project').select('code').where('code', 'in', codes.slice(i, i + 500)).where('regionCode', '!=', regionCode).where('deletedAt', 'is', null).execute();
+    for (const f of found) if (f.code) taken.add(f.code);
+  }
+  const firstRow = new Map<string, number>();
+  for (const row of rows) {
+    const code = row.record.code;
+    if (!code) continue;
+    const error = (message: string) => {
+      row.action = 'error';
+      row.problems.push({ level: 'error', sheet: row.sheet, row: row.row, field: 'code', message });
+    };
+    if (taken.has(code)) error(`第 ${row.row} 行「${row.name}」：项目代码 ${code} 已被其他地区的项目使用`);
+    const first = firstRow.get(code);
+    if (first != null) error(`第 ${row.row} 行与第 ${first} 行的项目代码 ${code} 相同`);
+    else firstRow.set(code, row.row);
+  }
 }
 
 /** Two rows of the file that resolve to one existing project cannot both update it. */
@@ -246,7 +270,8 @@ export async function commitImport(ctx: AppContext, user: SessionUser, id: numbe
 export async function discardImport(ctx: AppContext, user: SessionUser, id: number) {
   const { stored } = await loadBatch(ctx, user, id);
   await inTransaction(ctx, user, async (tx, audit) => {
-    await tx.updateTable('importBatch').set({ status: 'discarded', updatedAt: nowIso(ctx) }).where('id', '=', id).execute();
+    const done = await tx.updateTable('importBatch').set({ status: 'discarded', updatedAt: nowIso(ctx) }).where('id', '=', id).where('status', '=', 'previewed').executeTakeFirst();
+    if (Number(done.numUpdatedRows) === 0) throw new AppError('conflict', '该导入已提交或已结束，不能放弃');
     await audit({ action: 'import_discard', objectType: 'import', objectId: id });
   });
   await rm(uploadPath(ctx, stored.key), { force: true });

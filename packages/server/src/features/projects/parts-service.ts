@@ -4,6 +4,7 @@ import type { AuditRecord } from '../../lib/audit';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { diff, inTransaction, nowIso } from '../../lib/records';
+import { isInScope } from '../../lib/permissions';
 import { findProject } from './queries';
 import { loadProject } from './service';
 
@@ -65,16 +66,17 @@ export function savePlan(ctx: AppContext, user: SessionUser, projectId: number, 
   });
 }
 
-async function checkNodeOrg(tx: Tx, orgId: number | null | undefined) {
+async function checkNodeOrg(tx: Tx, user: SessionUser, orgId: number | null | undefined) {
   if (orgId == null) return;
-  if (!(await tx.selectFrom('org').select('id').where('id', '=', orgId).where('deletedAt', 'is', null).executeTakeFirst())) {
-    throw new AppError('validation_failed', '责任单位不存在', [{ field: 'responsibleOrgId', message: '责任单位：不存在' }]);
+  const org = await tx.selectFrom('org').select('regionCode').where('id', '=', orgId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!org || !isInScope(user, org.regionCode)) {
+    throw new AppError('validation_failed', '责任单位不存在或不在管辖范围内', [{ field: 'responsibleOrgId', message: '责任单位：不存在或不在管辖范围内' }]);
   }
 }
 
 export function addNode(ctx: AppContext, user: SessionUser, projectId: number, input: NodeInput) {
   return withProject(ctx, user, projectId, async (tx, audit) => {
-    await checkNodeOrg(tx, input.responsibleOrgId);
+    await checkNodeOrg(tx, user, input.responsibleOrgId);
     const at = nowIso(ctx);
     const { version: _v, ...fields } = input;
     const { id } = await tx.insertInto('projectNode').values({ ...fields, projectId, createdAt: at, updatedAt: at }).returning('id').executeTakeFirstOrThrow();
@@ -86,7 +88,7 @@ export function updateNode(ctx: AppContext, user: SessionUser, projectId: number
   return withProject(ctx, user, projectId, async (tx, audit) => {
     const current = await tx.selectFrom('projectNode').selectAll().where('id', '=', nodeId).where('projectId', '=', projectId).executeTakeFirst();
     if (!current) throw notFound('关键节点');
-    await checkNodeOrg(tx, input.responsibleOrgId);
+    await checkNodeOrg(tx, user, input.responsibleOrgId);
     const { version, ...fields } = input;
     const done = await tx.updateTable('projectNode').set({ ...fields, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', nodeId).where('version', '=', version).executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) throw versionConflict(current);

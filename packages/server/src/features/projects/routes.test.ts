@@ -217,6 +217,33 @@ describe.each(DIALECTS)('projects on %s', (dialect) => {
     expect(rows.every((r) => r.objectId === String(p.id) && r.ip)).toBe(true);
   });
 
+  it('treats a save that changes nothing as no write, and checks cross-field rules on the whole record', async () => {
+    const p = await f.project(region, { commitStartDate: '2026-01-01', fundingSources: [{ source: 'enterprise', amount: 1000 }] });
+    const { result, rows } = await f.audited(() => h.request('PATCH', `/api/v1/projects/${p.id}`, { cookie: office.cookie, body: { version: 1, name: p.name } }));
+    expect(result.json().version).toBe(1);
+    expect(rows).toHaveLength(0);
+    const early = await h.request('PATCH', `/api/v1/projects/${p.id}`, { cookie: office.cookie, body: { version: 1, commitCompletionDate: '2020-01-01' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details[0].field).toBe('commitCompletionDate');
+    const tiny = await h.request('PATCH', `/api/v1/projects/${p.id}`, { cookie: office.cookie, body: { version: 1, totalInvestment: 1 } });
+    expect(tiny.json().error.details[0].field).toBe('fundingSources');
+  });
+
+  it('refuses a key node owned by an organisation outside the region, without naming it', async () => {
+    const p = await f.project(region);
+    const other = (await f.county('远县')).county;
+    const foreign = await f.org('department', other, '远县某局');
+    const res = await h.request('POST', `/api/v1/projects/${p.id}/nodes`, { cookie: office.cookie, body: { kind: 'start', name: '开工', plannedDate: '2026-03-01', responsibleOrgId: foreign.id } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('远县某局');
+  });
+
+  it('finds codes whatever their letter case, on both databases', async () => {
+    await f.project(region, { name: '大小写项目', code: 'ABC-2026-77' });
+    const list = (await h.request('GET', '/api/v1/projects?q=abc-2026', { cookie: office.cookie })).json();
+    expect(list.items.map((i: { name: string }) => i.name)).toContain('大小写项目');
+  });
+
   it('lets concurrent edits end in a state some serial order gives', async () => {
     const p = await f.project(region);
     const results = await Promise.all(

@@ -1,12 +1,25 @@
-import { canTransition, STAGE_LABEL, type ProjectCreate, type ProjectUpdate, type Stage, type StageTransitionInput } from '@tuijin/core';
+import { canTransition, chinaDate, STAGE_LABEL, type ProjectCreate, type ProjectUpdate, type Stage, type StageTransitionInput } from '@tuijin/core';
 import type { Executor } from '../../db/kysely';
 import type { ProjectPatch } from '../../db/types';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import { diff, inTransaction, nowIso } from '../../lib/records';
+import { diff, inTransaction, nowIso, parseJson } from '../../lib/records';
 import { presentProject, type ProjectDetail } from './present';
 import { findProject, findProjectParts } from './queries';
 import { checkProjectRefs } from './refs';
+
+/** The rules across fields, checked on the record as it will be, not only on what a PATCH sent. */
+function assertConsistent(p: { commitStartDate?: string | null; commitCompletionDate?: string | null; totalInvestment?: number | null; fundingSources?: string | null }) {
+  const errors: { field: string; message: string }[] = [];
+  if (p.commitStartDate && p.commitCompletionDate && p.commitCompletionDate < p.commitStartDate) {
+    errors.push({ field: 'commitCompletionDate', message: '保竣工日期：计划竣工日期不能早于计划开工日期' });
+  }
+  const funding = parseJson<{ amount: number }[]>(p.fundingSources ?? null, []);
+  if (p.totalInvestment != null && funding.reduce((s, f) => s + f.amount, 0) > p.totalInvestment) {
+    errors.push({ field: 'fundingSources', message: '资金来源：资金来源合计不能超过总投资' });
+  }
+  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+}
 
 /** Names compared for duplicates: no spaces, full-width letters and digits folded. */
 export function nameKey(name: string): string {
@@ -46,7 +59,8 @@ async function assertUnique(db: Executor, input: { code?: string | null; name?: 
     let q = db.selectFrom('project').select(['id', 'name']).where('code', '=', input.code).where('deletedAt', 'is', null);
     if (exceptId) q = q.where('id', '!=', exceptId);
     const other = await q.executeTakeFirst();
-    if (other) throw new AppError('conflict', `项目代码 ${input.code} 已被「${other.name}」使用`, [{ field: 'code', message: '项目代码：已被其他项目使用' }]);
+    // The other project may lie outside the caller's scope: say that it exists, not what it is.
+    if (other) throw new AppError('conflict', `项目代码 ${input.code} 已被其他项目使用`, [{ field: 'code', message: '项目代码：已被其他项目使用' }]);
   }
   if (input.name && input.regionCode) {
     let q = db
@@ -66,7 +80,7 @@ export async function createProject(ctx: AppContext, user: SessionUser, input: P
     await checkProjectRefs(tx, user, input);
     await assertUnique(tx, input);
     const at = nowIso(ctx);
-    const stageDate = input.stageDate ?? at.slice(0, 10);
+    const stageDate = input.stageDate ?? chinaDate(ctx.clock.now());
     const { id } = await tx
       .insertInto('project')
       .values({
@@ -93,6 +107,13 @@ export async function updateProject(ctx: AppContext, user: SessionUser, id: numb
       ownerOrgId: input.ownerOrgId === undefined ? current.ownerOrgId : input.ownerOrgId,
     }, id);
     const row = toColumns(input);
+    const { before, after } = diff(current as unknown as Record<string, unknown>, row as Record<string, unknown>);
+    // A save that changes nothing is not a write: no new version, nothing to audit.
+    if (Object.keys(after).length === 0) {
+      if (current.version !== input.version) throw versionConflict(presentProject(ctx, user, current, await findProjectParts(tx, id)));
+      return loadProject(ctx, tx, user, id);
+    }
+    assertConsistent({ ...current, ...row });
     const done = await tx
       .updateTable('project')
       .set({ ...row, version: input.version + 1, updatedAt: nowIso(ctx), updatedBy: user.id })
@@ -100,8 +121,7 @@ export async function updateProject(ctx: AppContext, user: SessionUser, id: numb
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) throw versionConflict(presentProject(ctx, user, current, await findProjectParts(tx, id)));
-    const { before, after } = diff(current as unknown as Record<string, unknown>, row as Record<string, unknown>);
-    if (Object.keys(after).length) await audit({ action: 'update', objectType: 'project', objectId: id, projectId: id, before, after });
+    await audit({ action: 'update', objectType: 'project', objectId: id, projectId: id, before, after });
     return loadProject(ctx, tx, user, id);
   });
 }

@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, regionPrefix, type Role } from '@tuijin/core';
+import { regionPrefix, type Role } from '@tuijin/core';
 import type { Executor, Tx } from '../../db/kysely';
 import type { AuditRecord } from '../../lib/audit';
 import type { AppContext, SessionUser } from '../../lib/context';
@@ -147,7 +147,6 @@ export async function resetPassword(ctx: AppContext, user: SessionUser, id: numb
     const current = await findUser(tx, scopePrefix(user), id);
     if (!current) throw notFound('用户');
     assertMayManage(user, current.role as Role, current.regionCode);
-    if (ADMIN_ROLES.includes(current.role as Role) && user.role === 'office') throw forbidden();
     const password = generatePassword();
     await tx
       .updateTable('appUser')
