@@ -6,7 +6,7 @@ import type { Executor } from '../db/kysely';
 // processes see a change at once and the next read recomputes. The version is read before
 // computing, so a result is never stored under a version newer than the data it saw.
 
-const MAX_ENTRIES = 1000;
+const MAX_ENTRIES = 500;
 
 export class ReadCache {
   private entries = new Map<string, { version: number; value: unknown }>();

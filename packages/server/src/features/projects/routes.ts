@@ -25,14 +25,16 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
     // Pages and totals are cached per scope (not per user) until the ledger changes.
     const scope = [user.role, user.regionCode, user.orgId];
     const totalsKey = JSON.stringify(['ledger-totals', scope, { ...filter, page: 0, sort: 0, order: 0, pageSize: 0 }]);
-    return ctx.cache.get(ctx.db, JSON.stringify(['ledger-page', scope, filter]), async () => {
+    const page = async () => {
       const [rows, totals] = await Promise.all([
         findLedgerPage(ctx.db, user, filter),
         ctx.cache.get(ctx.db, totalsKey, () => findLedgerTotals(ctx.db, user, filter)),
       ]);
       const { count, ...sums } = totals;
       return { items: rows.map(presentLedgerRow), total: count, page: query.page, pageSize: query.pageSize, year: filter.year, totals: sums };
-    });
+    };
+    // Only screen-sized pages are kept: a reader asking for 500-row pages must not fill memory.
+    return query.pageSize <= 100 ? ctx.cache.get(ctx.db, JSON.stringify(['ledger-page', scope, filter]), page) : page();
   });
 
   // The filtered ledger as the office prints it (.xlsx); every export is audited.
