@@ -48,7 +48,7 @@ describe('parseAmount', () => {
   });
 
   it.each([
-    '', ' ', 'abc', '12.5万', '1e5', '.5', '5.', '1.2.3', '--1', '1 234', '１２', 'NaN', 'Infinity', '0x10', '12,5.',
+    '', ' ', 'abc', '12.5万', '1e5', '.5', '5.', '1.2.3', '--1', '1 234', 'NaN', 'Infinity', '0x10', '12,5.',
   ])('refuses %j', (text) => {
     expect(parseAmount(text, 'wan')).toBeNull();
   });
@@ -201,5 +201,11 @@ describe('isYuan', () => {
     [MAX_YUAN + 1, false], [0.5, false], [Number.NaN, false], ['100', false], [null, false], [100n, false],
   ])('%s → %s', (value, expected) => {
     expect(isYuan(value)).toBe(expected);
+  });
+});
+
+describe('parseAmount with a Chinese input method', () => {
+  it.each([['１２', 'yuan', 12], ['１２．５', 'wan', 125_000], ['１，２３４', 'yuan', 1234]] as const)('%s %s → %i', (text, unit, yuan) => {
+    expect(parseAmount(text, unit)).toBe(yuan);
   });
 });

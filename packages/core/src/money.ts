@@ -34,7 +34,8 @@ const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
  * Returns null when the text is not a plain decimal number.
  */
 export function parseAmount(text: string, unit: MoneyUnit = 'yuan'): number | null {
-  const m = DECIMAL.exec(text.trim().replace(/,/g, ''));
+  // Full-width digits and punctuation, as a Chinese input method types them (１２．５，０００).
+  const m = DECIMAL.exec(text.normalize('NFKC').trim().replace(/,/g, ''));
   if (!m) return null;
   const [, sign, whole = '0', frac = ''] = m;
   const shift = UNIT_DIGITS[unit];

@@ -83,15 +83,50 @@ const projectFields = {
   actualProductionDate: date.nullable().optional(),
 };
 
-const datesInOrder = (v: { commitStartDate?: string | null; commitCompletionDate?: string | null }) =>
-  !v.commitStartDate || !v.commitCompletionDate || v.commitStartDate <= v.commitCompletionDate;
+export interface ProjectDates {
+  commitStartDate?: string | null; commitCompletionDate?: string | null; commitProductionDate?: string | null;
+  actualStartDate?: string | null; actualCompletionDate?: string | null; actualProductionDate?: string | null;
+}
+
+const DATE_ORDER: [keyof ProjectDates, keyof ProjectDates, string][] = [
+  ['commitStartDate', 'commitCompletionDate', '保竣工日期不能早于保开工日期'],
+  ['commitCompletionDate', 'commitProductionDate', '保投产日期不能早于保竣工日期'],
+  ['commitStartDate', 'commitProductionDate', '保投产日期不能早于保开工日期'],
+  ['actualStartDate', 'actualCompletionDate', '实际竣工日期不能早于实际开工日期'],
+  ['actualCompletionDate', 'actualProductionDate', '实际投产日期不能早于实际竣工日期'],
+  ['actualStartDate', 'actualProductionDate', '实际投产日期不能早于实际开工日期'],
+];
+
+/**
+ * The dates of 四定两保 and their actual counterparts in order, and no actual date in the
+ * future (when today is given: the server checks the record as it will be saved).
+ */
+export function projectDateProblems(p: ProjectDates, today?: string): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  for (const [early, late, message] of DATE_ORDER) {
+    const a = p[early];
+    const b = p[late];
+    if (a && b && b < a && !problems.some((x) => x.field === late)) problems.push({ field: late, message });
+  }
+  if (today) {
+    for (const field of ['actualStartDate', 'actualCompletionDate', 'actualProductionDate'] as const) {
+      const d = p[field];
+      if (d && d > today) problems.push({ field, message: `${d} 尚未到来，实际日期不能填将来的日子` });
+    }
+  }
+  return problems;
+}
+
+const datesInOrder = (v: ProjectDates, ctx: z.RefinementCtx) => {
+  for (const p of projectDateProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+};
 const locationPaired = (v: { lng?: number | null; lat?: number | null }) => (v.lng == null) === (v.lat == null);
 const fundingWithinTotal = (v: { fundingSources?: { amount: number }[]; totalInvestment?: number }) =>
   v.totalInvestment == null || !v.fundingSources || v.fundingSources.reduce((s, f) => s + f.amount, 0) <= v.totalInvestment;
 
 export const projectCreate = z
   .strictObject({ ...projectFields, stage: stage.default('signed'), stageDate: date.optional() })
-  .refine(datesInOrder, { message: '计划竣工日期不能早于计划开工日期', path: ['commitCompletionDate'] })
+  .superRefine(datesInOrder)
   .refine(locationPaired, { message: '经度和纬度必须同时填写', path: ['lat'] })
   .refine(fundingWithinTotal, { message: '资金来源合计不能超过总投资', path: ['fundingSources'] });
 export type ProjectCreate = z.infer<typeof projectCreate>;
@@ -100,7 +135,7 @@ export const projectUpdate = z
   .strictObject({ ...projectFields, version })
   .partial()
   .required({ version: true })
-  .refine(datesInOrder, { message: '计划竣工日期不能早于计划开工日期', path: ['commitCompletionDate'] })
+  .superRefine(datesInOrder)
   .refine(locationPaired, { message: '经度和纬度必须同时填写', path: ['lat'] })
   .refine(fundingWithinTotal, { message: '资金来源合计不能超过总投资', path: ['fundingSources'] });
 export type ProjectUpdate = z.infer<typeof projectUpdate>;

@@ -82,7 +82,7 @@ describe('projectCreate', () => {
     ['total investment beyond the exact range', { totalInvestment: MAX_YUAN + 1 }, ['总投资：必须是整数元，不能有小数', '总投资：金额过大']],
     ['unknown key', { budget: 1 }, ['不认识的字段：budget']],
     ['two unknown keys', { budget: 1, owner: 'x' }, ['不认识的字段：budget、owner']],
-    ['completion before start', { commitStartDate: '2024-06-01', commitCompletionDate: '2024-05-31' }, ['保竣工日期：计划竣工日期不能早于计划开工日期']],
+    ['completion before start', { commitStartDate: '2024-06-01', commitCompletionDate: '2024-05-31' }, ['保竣工日期：保竣工日期不能早于保开工日期']],
     ['longitude without latitude', { lng: 117.2 }, ['纬度：经度和纬度必须同时填写']],
     ['latitude without longitude', { lat: 36.6 }, ['纬度：经度和纬度必须同时填写']],
     ['longitude with a null latitude', { lng: 117.2, lat: null }, ['纬度：经度和纬度必须同时填写']],
@@ -162,7 +162,7 @@ describe('projectUpdate', () => {
     ['fractional version', { version: 1.5 }, ['版本号：版本号必须是整数']],
     ['fractional total', { version: 3, totalInvestment: 1.5 }, ['总投资：必须是整数元，不能有小数']],
     ['longitude alone', { version: 3, lng: 117.2 }, ['纬度：经度和纬度必须同时填写']],
-    ['completion before start', { version: 3, commitStartDate: '2024-06-01', commitCompletionDate: '2024-01-01' }, ['保竣工日期：计划竣工日期不能早于计划开工日期']],
+    ['completion before start', { version: 3, commitStartDate: '2024-06-01', commitCompletionDate: '2024-01-01' }, ['保竣工日期：保竣工日期不能早于保开工日期']],
     ['the stage (moved only by a transition)', { version: 3, stage: 'completed' }, ['不认识的字段：stage']],
     ['a blank name', { version: 3, name: '' }, ['名称：不能为空']],
   ])('refuses %s', (_case, input, messages) => {

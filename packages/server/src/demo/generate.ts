@@ -84,6 +84,7 @@ export function generateProject(r: Rng, index: number, year: number, monthsElaps
   if (totalInvestment >= 10 * 100_000_000 && r.chance(0.6)) levels.push('city');
   if (totalInvestment >= 30 * 100_000_000 && r.chance(0.3)) levels.push('province');
   const startMonth = r.int(1, 12);
+  const startYear = year - (stage === 'signed' ? 0 : 1);
   return {
     name: `${t.category === 'industrial' ? r.pick(['年产', '', '', '新建', '']) : ''}${base}项目${index > 0 ? `（${['一', '二', '三', '四', '五'][index % 5]}期）` : ''}`,
     category: t.category,
@@ -96,8 +97,9 @@ export function generateProject(r: Rng, index: number, year: number, monthsElaps
     completed,
     completedLastYear,
     levels,
-    commitStartDate: `${year - (stage === 'signed' ? 0 : 1)}-${String(startMonth).padStart(2, '0')}-15`,
-    commitCompletionDate: `${year + r.int(0, 2)}-${String(r.int(1, 12)).padStart(2, '0')}-28`,
+    commitStartDate: `${startYear}-${String(startMonth).padStart(2, '0')}-15`,
+    // Built over one to three years from the committed start.
+    commitCompletionDate: `${startYear + r.int(1, 3)}-${String(r.int(1, 12)).padStart(2, '0')}-28`,
     contentScale: `总建筑面积约${r.int(2, 30)}万平方米，建设生产车间、仓储及配套设施，购置主要设备${r.int(50, 600)}台（套）。`,
     companyWord: r.pick(COMPANY_WORDS),
   };

@@ -87,6 +87,8 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
       commitTarget: `${year}年完成投资${Math.round(g.plan / 10_000)}万元`, commitDuty: '包保领导牵头，责任单位具体负责', commitRewardPenalty: '纳入年度目标考核',
       lng: 116.6 + r.next() * 0.4, lat: 36.6 + r.next() * 0.3, address: `${r.pick(TOWNSHIPS)}${r.pick(['东区', '西区', '南区', '北区'])}`,
       stageDate: `${year}-01-10`,
+      // Projects already building started on their committed day (the 开工 node below agrees).
+      ...(['under_construction', 'completed', 'operating'].includes(g.stage) && g.commitStartDate <= chinaDate(ctx.clock.now()) ? { actualStartDate: g.commitStartDate } : {}),
     });
     let detail = project;
     for (const level of g.levels) detail = await addKeyList(ctx, office, project.id, { year, level });

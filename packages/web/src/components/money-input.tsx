@@ -19,6 +19,9 @@ export interface MoneyInputProps {
   'data-testid'?: string;
 }
 
+/** Decimals down to one yuan in each unit. */
+const PRECISION: Record<MoneyUnit, number> = { yuan: 0, wan: 4, yi: 8 };
+
 function textOf(value: number | null | undefined, unit: MoneyUnit): string {
   return value == null || Number.isNaN(value) ? '' : toUnitString(value, unit);
 }
@@ -36,6 +39,9 @@ export function MoneyInput({ value, onChange, unit = 'wan', suffix, placeholder,
   const handleChange = (next: string) => {
     setText(next);
     if (next.trim() === '') return onChange?.(null);
+    // Money is kept to the yuan: more decimals than that would be rounded away unseen.
+    const decimals = /[.．](\d*)/.exec(next.normalize('NFKC'))?.[1]?.length ?? 0;
+    if (decimals > PRECISION[unit]) return onChange?.(Number.NaN);
     onChange?.(parseAmount(next, unit) ?? Number.NaN);
   };
 
@@ -63,7 +69,7 @@ export function moneyRules(label: string, options: { required?: boolean } = {}):
         if (value == null) {
           return options.required ? Promise.reject(new Error(`请填写${label}`)) : Promise.resolve();
         }
-        if (Number.isNaN(value)) return Promise.reject(new Error(`${label}应为数字，如 1250.5`));
+        if (Number.isNaN(value)) return Promise.reject(new Error(`${label}应为数字（精确到元，万元最多 4 位小数），如 1250.5`));
         if (value < 0) return Promise.reject(new Error(`${label}不能为负数`));
         return Promise.resolve();
       },

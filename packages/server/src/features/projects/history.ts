@@ -32,7 +32,8 @@ export async function findProjectHistory(db: Executor, projectId: number, limit 
     return {
       id: Number(r.id),
       at: r.at,
-      username: r.username,
+      // Work done by the demo loader, the command line or an import run by the system.
+      username: r.username === 'system' || r.username === 'cli' ? '系统' : r.username,
       action: r.action,
       actionLabel: ACTION_LABELS[r.action] ?? r.action,
       objectType: r.objectType,

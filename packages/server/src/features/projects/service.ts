@@ -1,4 +1,4 @@
-import { canTransition, chinaDate, STAGE_LABEL, type ProjectCreate, type ProjectUpdate, type Stage, type StageTransitionInput } from '@tuijin/core';
+import { canTransition, chinaDate, FIELD_LABELS, projectDateProblems, STAGE_LABEL, type ProjectDates, type ProjectCreate, type ProjectUpdate, type Stage, type StageTransitionInput } from '@tuijin/core';
 import type { Executor } from '../../db/kysely';
 import type { ProjectPatch } from '../../db/types';
 import type { AppContext, SessionUser } from '../../lib/context';
@@ -9,11 +9,10 @@ import { findProject, findProjectParts } from './queries';
 import { checkProjectRefs } from './refs';
 
 /** The rules across fields, checked on the record as it will be, not only on what a PATCH sent. */
-function assertConsistent(p: { commitStartDate?: string | null; commitCompletionDate?: string | null; totalInvestment?: number | null; fundingSources?: string | null }) {
-  const errors: { field: string; message: string }[] = [];
-  if (p.commitStartDate && p.commitCompletionDate && p.commitCompletionDate < p.commitStartDate) {
-    errors.push({ field: 'commitCompletionDate', message: '保竣工日期：计划竣工日期不能早于计划开工日期' });
-  }
+function assertConsistent(p: ProjectDates & { totalInvestment?: number | null; fundingSources?: string | null }, today: string) {
+  const errors: { field: string; message: string }[] = projectDateProblems(p, today).map((e) => ({
+    field: e.field, message: `${FIELD_LABELS[e.field] ?? e.field}：${e.message}`,
+  }));
   const funding = parseJson<{ amount: number }[]>(p.fundingSources ?? null, []);
   if (p.totalInvestment != null && funding.reduce((s, f) => s + f.amount, 0) > p.totalInvestment) {
     errors.push({ field: 'fundingSources', message: '资金来源：资金来源合计不能超过总投资' });
@@ -69,7 +68,8 @@ async function assertUnique(db: Executor, input: { code?: string | null; name?: 
       .where('regionCode', '=', input.regionCode)
       .where('nameKey', '=', nameKey(input.name))
       .where('deletedAt', 'is', null)
-      .where((eb) => (input.ownerOrgId == null ? eb('ownerOrgId', 'is', null) : eb('ownerOrgId', '=', input.ownerOrgId)));
+      // Same name is the same project unless both name their (different) project units.
+      .where((eb) => (input.ownerOrgId == null ? eb.lit(true) : eb.or([eb('ownerOrgId', 'is', null), eb('ownerOrgId', '=', input.ownerOrgId)])));
     if (exceptId) q = q.where('id', '!=', exceptId);
     if (await q.executeTakeFirst()) throw new AppError('conflict', `本地区已有同名项目「${input.name}」`, [{ field: 'name', message: '名称：本地区已有同一项目单位的同名项目' }]);
   }
@@ -79,6 +79,7 @@ export async function createProject(ctx: AppContext, user: SessionUser, input: P
   return inTransaction(ctx, user, async (tx, audit) => {
     await checkProjectRefs(tx, user, input);
     await assertUnique(tx, input);
+    assertConsistent(toColumns(input), chinaDate(ctx.clock.now()));
     const at = nowIso(ctx);
     const stageDate = input.stageDate ?? chinaDate(ctx.clock.now());
     const { id } = await tx
@@ -113,7 +114,7 @@ export async function updateProject(ctx: AppContext, user: SessionUser, id: numb
       if (current.version !== input.version) throw versionConflict(presentProject(ctx, user, current, await findProjectParts(tx, id)));
       return loadProject(ctx, tx, user, id);
     }
-    assertConsistent({ ...current, ...row });
+    assertConsistent({ ...current, ...row }, chinaDate(ctx.clock.now()));
     const done = await tx
       .updateTable('project')
       .set({ ...row, version: input.version + 1, updatedAt: nowIso(ctx), updatedBy: user.id })

@@ -47,7 +47,7 @@ export function ledgerColumns({ year: y, offset }: { year: number; offset: numbe
     { key: 'levels', title: '重点级别', width: 150, isDefault: true, render: (r) => <LevelTags levels={r.levels} short /> },
     { key: 'totalInvestment', title: '总投资（万元）', width: 130, isDefault: true, sort: 'totalInvestment', align: 'right', render: (r) => money(r.totalInvestment) },
     { key: 'plan', title: `${y}年计划（万元）`, width: 168, isDefault: true, sort: 'plan', align: 'right', render: (r) => money(r.plan) },
-    { key: 'target', title: '力争（万元）', width: 120, isDefault: true, sort: 'target', align: 'right', render: (r) => money(r.target) },
+    { key: 'target', title: '力争投资（万元）', width: 120, isDefault: true, sort: 'target', align: 'right', render: (r) => money(r.target) },
     { key: 'completed', title: '已完成（万元）', width: 130, isDefault: true, sort: 'completed', align: 'right', render: (r) => money(r.completed) },
     { key: 'completionRate', title: '完成率', width: 90, isDefault: true, sort: 'completionRate', align: 'right', render: (r) => rateCell(r.completionRate) },
     { key: 'townshipName', title: '乡镇/园区', width: 120, isDefault: true, render: (r) => text(r.townshipName) },
