@@ -129,6 +129,17 @@ describe('office clerk', () => {
     expect((await res.json()).contentScale).toBe('甲先保存的内容');
   });
 
+  it('logs out cleanly back to the login page', async () => {
+    const page = await officePage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByTestId('header-logout').click();
+    await page.waitForURL(/\/login/);
+    await expect.poll(() => page.getByTestId('login-username').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    expect((await page.request.get(`${baseUrl}/api/v1/auth/me`)).status()).toBe(401);
+  });
+
   it('does not offer editing to a read-only user', async () => {
     const page = await officePage('e2e_viewer');
     await page.goto(`${baseUrl}/ledger`);
@@ -137,6 +148,7 @@ describe('office clerk', () => {
     await page.getByTestId('ledger-project-link').first().click();
     await page.waitForURL(/\/projects\/\d+/);
     expect(await page.getByTestId('edit-basic').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('project-read-only').isVisible()).toBe(true);
   });
 
   it('reads the overview and reaches the ledger on a phone', async () => {

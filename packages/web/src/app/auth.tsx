@@ -48,9 +48,13 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
     onSettled: () => {
-      client.clear();
-      client.setQueryData(ME_KEY, null);
+      // Leave the signed-in pages first; clearing the user while they are still mounted
+      // would have them ask for a user that is gone.
       navigate('/login', { replace: true });
+      setTimeout(() => {
+        client.clear();
+        client.setQueryData(ME_KEY, null);
+      }, 0);
     },
   });
 }

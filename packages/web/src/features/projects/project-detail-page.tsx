@@ -1,4 +1,4 @@
-import { Badge, Button, Tabs } from 'antd';
+import { Alert, Badge, Button, Tabs } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { LoadError, PageSpin } from '../../components/page-state';
 import { today } from '../../components/year-select';
@@ -34,6 +34,15 @@ export function ProjectDetailPage() {
   return (
     <div data-testid="project-detail">
       <ProjectHeader detail={detail} />
+      {!detail.canEdit && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="本账号可查看项目台账；台账内容由重点项目办维护，如需更正请联系重点项目办。"
+          data-testid="project-read-only"
+        />
+      )}
       <div className="page-card" style={{ paddingTop: 4 }}>
         <Tabs
           activeKey={tab}
