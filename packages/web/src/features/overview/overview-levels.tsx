@@ -23,10 +23,12 @@ function LevelProjects({ year, level }: { year: number; level: KeyListLevel }) {
       loading={isFetching}
       dataSource={(data?.items ?? []).slice(0, 10)}
       pagination={false}
+      scroll={{ x: 'max-content' }}
+      className="nowrap-head"
       locale={{ emptyText: '该级别暂无项目' }}
       footer={data && data.total > 10 ? () => <Link to={ledgerLink(year, level)}>共 {data.total} 个，在台账中查看全部 →</Link> : undefined}
       columns={[
-        { title: '项目名称', key: 'name', render: (_v, r) => <Link to={`/projects/${r.id}`}>{r.name}</Link> },
+        { title: '项目名称', key: 'name', render: (_v, r) => <Link to={`/projects/${r.id}`} style={{ whiteSpace: 'nowrap' }}>{r.name}</Link> },
         { title: '总投资（万元）', key: 'ti', align: 'right', width: 130, render: (_v, r) => num(wan(r.totalInvestment)) },
         { title: '年度计划（万元）', key: 'plan', align: 'right', width: 130, render: (_v, r) => num(wan(r.plan)) },
         { title: '已完成（万元）', key: 'done', align: 'right', width: 130, render: (_v, r) => num(wan(r.completed)) },
@@ -46,6 +48,8 @@ export function OverviewLevels({ data }: { data: Overview }) {
         bordered
         rowKey="level"
         pagination={false}
+        scroll={{ x: 'max-content' }}
+        className="nowrap-head"
         dataSource={data.byLevel}
         columns={[
           {

@@ -51,12 +51,11 @@ export function ProjectHeader({ detail }: { detail: ProjectDetail }) {
               <Tag key={k.id} color={LEVEL_COLOR[k.level]} bordered={false}>{k.year} {KEY_LIST_LEVELS.label[k.level]}</Tag>
             ))}
           </Space>
-          <div style={{ color: '#8c8c8c', marginTop: 6 }}>
-            项目代码：<span className="num">{detail.code ?? '未填写'}</span>
-            <span style={{ margin: '0 12px' }}>|</span>
-            {detail.regionName ?? detail.regionCode}{detail.townshipName ? ` · ${detail.townshipName}` : ''}
-            <span style={{ margin: '0 12px' }}>|</span>
-            最后更新：{dateTime(detail.updatedAt)}
+          {/* Each item keeps its words together; on a phone the items wrap, not the words. */}
+          <div className="meta-line">
+            <span>项目代码：<span className="num">{detail.code ?? '未填写'}</span></span>
+            <span>{detail.regionName ?? detail.regionCode}{detail.townshipName ? ` · ${detail.townshipName}` : ''}</span>
+            <span>最后更新：{dateTime(detail.updatedAt)}</span>
           </div>
         </div>
         {detail.canEdit && (
