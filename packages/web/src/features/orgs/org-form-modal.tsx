@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { ORG_KINDS, isValidUscc, normalizeUscc, type OrgKind } from '@tuijin/core';
 import { useMe } from '../../app/auth';
 import { blankToNull, changedValues } from '../../components/changed-values';
 import { RegionSelect } from '../../components/ref-selects';
-import { useSaveError } from '../../components/use-save-error';
+import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import { useSaveOrg, type Org, type OrgInputValues } from './api';
 
 const FIELDS = ['kind', 'name', 'shortName', 'regionCode', 'uscc', 'address', 'contactName', 'contactPhone'];
@@ -24,40 +23,30 @@ export function OrgFormModal({ org, defaultKind, onClose }: { org: Org | null; d
   const [form] = Form.useForm<OrgInputValues>();
   const { message } = App.useApp();
   const save = useSaveOrg();
-  const onSaveError = useSaveError(onClose);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { errors, run } = useDialogSave(form, { fields: FIELDS }, onClose);
   const kind = Form.useWatch('kind', form);
 
   const initialValues: Partial<OrgInputValues> = org ?? { kind: defaultKind ?? 'company', regionCode: me.regionCode };
 
-  const submit = async (raw: OrgInputValues) => {
-    setErrors([]);
+  const submit = (raw: OrgInputValues) => run(async () => {
     const values = blankToNull({ ...raw, uscc: raw.uscc ? normalizeUscc(raw.uscc) : null });
     const body = org ? changedValues<OrgInputValues>(blankToNull({ ...org }), values) : values;
     if (org && !Object.keys(body).length) return onClose();
-    try {
-      await save.mutateAsync({ id: org?.id, version: org?.version, values: body });
-      message.success(org ? '已保存' : `已新增「${values.name}」`);
-      onClose();
-    } catch (error) {
-      setErrors(onSaveError(error, form, { fields: FIELDS }));
-    }
-  };
+    await save.mutateAsync({ id: org?.id, version: org?.version, values: body });
+    message.success(org ? '已保存' : `已新增「${values.name}」`);
+    onClose();
+  });
 
   return (
-    <Modal
-      open
-      width={760}
+    <SaveDialog
       title={org ? `编辑单位：${org.name}` : '新增单位'}
-      onCancel={onClose}
-      maskClosable={false}
-      data-testid="org-modal"
-      footer={[
-        <Button key="cancel" onClick={onClose}>取消</Button>,
-        <Button key="save" type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="org-save">保存</Button>,
-      ]}
+      testId="org"
+      width={760}
+      saving={save.isPending}
+      errors={errors}
+      onSave={() => form.submit()}
+      onClose={onClose}
     >
-      {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} />}
       <Form<OrgInputValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
         <Row gutter={16}>
           <Col span={8}>
@@ -107,6 +96,6 @@ export function OrgFormModal({ org, defaultKind, onClose }: { org: Org | null; d
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, Modal, Row } from 'antd';
+import { App, Col, Form, Input, Row } from 'antd';
 import { useMe } from '../../app/auth';
 import { blankToNull, changedValues } from '../../components/changed-values';
 import { OrgSelect, RegionSelect } from '../../components/ref-selects';
-import { useSaveError } from '../../components/use-save-error';
+import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import { useSavePerson, type Person, type PersonInputValues } from './api';
 
 const FIELDS = ['name', 'title', 'phone', 'orgId', 'regionCode'];
@@ -13,37 +12,27 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
   const [form] = Form.useForm<PersonInputValues>();
   const { message } = App.useApp();
   const save = useSavePerson();
-  const onSaveError = useSaveError(onClose);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { errors, run } = useDialogSave(form, { fields: FIELDS }, onClose);
 
-  const submit = async (raw: PersonInputValues) => {
-    setErrors([]);
+  const submit = (raw: PersonInputValues) => run(async () => {
     const values = blankToNull(raw);
     const body = person ? changedValues<PersonInputValues>(blankToNull({ ...person }), values) : values;
     if (person && !Object.keys(body).length) return onClose();
-    try {
-      await save.mutateAsync({ id: person?.id, version: person?.version, values: body });
-      message.success(person ? '已保存' : `已新增「${values.name}」`);
-      onClose();
-    } catch (error) {
-      setErrors(onSaveError(error, form, { fields: FIELDS }));
-    }
-  };
+    await save.mutateAsync({ id: person?.id, version: person?.version, values: body });
+    message.success(person ? '已保存' : `已新增「${values.name}」`);
+    onClose();
+  });
 
   return (
-    <Modal
-      open
-      width={640}
+    <SaveDialog
       title={person ? `编辑人员：${person.name}` : '新增人员'}
-      onCancel={onClose}
-      maskClosable={false}
-      data-testid="person-modal"
-      footer={[
-        <Button key="cancel" onClick={onClose}>取消</Button>,
-        <Button key="save" type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="person-save">保存</Button>,
-      ]}
+      testId="person"
+      width={640}
+      saving={save.isPending}
+      errors={errors}
+      onSave={() => form.submit()}
+      onClose={onClose}
     >
-      {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} />}
       <Form<PersonInputValues>
         form={form}
         layout="vertical"
@@ -78,6 +67,6 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

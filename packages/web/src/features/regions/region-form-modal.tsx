@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { REGION_LEVELS, isRegionCode, isWithinRegion, levelOfCode, parentCode as parentOf } from '@tuijin/core';
-import { useSaveError } from '../../components/use-save-error';
+import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import { useCreateRegion, useRenameRegion, type Region } from './api';
 
 interface Values {
@@ -15,26 +14,20 @@ export function RegionFormModal({ region, parent, onClose }: { region: Region | 
   const { message } = App.useApp();
   const create = useCreateRegion();
   const rename = useRenameRegion();
-  const onSaveError = useSaveError(onClose);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { errors, run } = useDialogSave(form, { fields: ['code', 'name'] }, onClose);
   const code = Form.useWatch('code', form);
   const level = code && isRegionCode(code) ? levelOfCode(code) : null;
 
-  const submit = async (v: Values) => {
-    setErrors([]);
-    try {
-      if (region) {
-        await rename.mutateAsync({ code: region.code, name: v.name.trim(), version: region.version });
-      } else {
-        const c = v.code.trim();
-        await create.mutateAsync({ code: c, name: v.name.trim(), level: levelOfCode(c), parentCode: parent?.code ?? parentOf(c) });
-      }
-      message.success('已保存');
-      onClose();
-    } catch (error) {
-      setErrors(onSaveError(error, form, { fields: ['code', 'name'] }));
+  const submit = (v: Values) => run(async () => {
+    if (region) {
+      await rename.mutateAsync({ code: region.code, name: v.name.trim(), version: region.version });
+    } else {
+      const c = v.code.trim();
+      await create.mutateAsync({ code: c, name: v.name.trim(), level: levelOfCode(c), parentCode: parent?.code ?? parentOf(c) });
     }
-  };
+    message.success('已保存');
+    onClose();
+  });
 
   const codeRule = {
     validator: (_r: unknown, value: string | undefined) => {
@@ -48,18 +41,14 @@ export function RegionFormModal({ region, parent, onClose }: { region: Region | 
   };
 
   return (
-    <Modal
-      open
+    <SaveDialog
       title={region ? `重命名：${region.name}` : parent ? `在「${parent.name}」下添加地区` : '添加地区'}
-      onCancel={onClose}
-      maskClosable={false}
-      data-testid="region-modal"
-      footer={[
-        <Button key="cancel" onClick={onClose}>取消</Button>,
-        <Button key="save" type="primary" loading={create.isPending || rename.isPending} onClick={() => form.submit()} data-testid="region-save">保存</Button>,
-      ]}
+      testId="region"
+      saving={create.isPending || rename.isPending}
+      errors={errors}
+      onSave={() => form.submit()}
+      onClose={onClose}
     >
-      {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" initialValues={region ?? { code: '', name: '' }} onFinish={(v) => void submit(v)}>
         <Form.Item
           name="code"
@@ -73,6 +62,6 @@ export function RegionFormModal({ region, parent, onClose }: { region: Region | 
           <Input placeholder="如：平阴县" data-testid="region-name" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

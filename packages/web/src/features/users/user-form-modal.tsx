@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, Modal, Row, Select, Space, Switch } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select, Space, Switch } from 'antd';
 import { ROLES, type Role } from '@tuijin/core';
 import { useMe } from '../../app/auth';
 import { changedValues } from '../../components/changed-values';
 import { OrgSelect, PersonSelect, RegionSelect } from '../../components/ref-selects';
-import { useSaveError } from '../../components/use-save-error';
+import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import { generatePassword, useCreateUser, useUpdateUser, type User, type UserCreateValues, type UserUpdateValues } from './api';
 
 type Values = UserCreateValues & { disabled?: boolean };
@@ -20,46 +19,36 @@ export function UserFormModal({ user, onClose, onCreated }: { user: User | null;
   const { message } = App.useApp();
   const create = useCreateUser();
   const update = useUpdateUser();
-  const onSaveError = useSaveError(onClose);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { errors, run } = useDialogSave(form, { fields: FIELDS }, onClose);
   const role = Form.useWatch('role', form);
 
-  const submit = async (v: Values) => {
-    setErrors([]);
-    try {
-      if (user) {
-        const after: UserUpdateValues = {
-          displayName: v.displayName.trim(), role: v.role, regionCode: v.regionCode,
-          orgId: v.orgId ?? null, personId: v.personId ?? null, disabled: v.disabled ?? false,
-        };
-        const body = changedValues<UserUpdateValues>(user, after);
-        if (Object.keys(body).length) await update.mutateAsync({ id: user.id, version: user.version, values: body });
-        message.success('已保存');
-        onClose();
-        return;
-      }
-      await create.mutateAsync({ ...v, username: v.username.trim(), displayName: v.displayName.trim(), orgId: v.orgId ?? null, personId: v.personId ?? null });
+  const submit = (v: Values) => run(async () => {
+    if (user) {
+      const after: UserUpdateValues = {
+        displayName: v.displayName.trim(), role: v.role, regionCode: v.regionCode,
+        orgId: v.orgId ?? null, personId: v.personId ?? null, disabled: v.disabled ?? false,
+      };
+      const body = changedValues<UserUpdateValues>(user, after);
+      if (Object.keys(body).length) await update.mutateAsync({ id: user.id, version: user.version, values: body });
+      message.success('已保存');
       onClose();
-      onCreated(v.username.trim(), v.password);
-    } catch (error) {
-      setErrors(onSaveError(error, form, { fields: FIELDS }));
+      return;
     }
-  };
+    await create.mutateAsync({ ...v, username: v.username.trim(), displayName: v.displayName.trim(), orgId: v.orgId ?? null, personId: v.personId ?? null });
+    onClose();
+    onCreated(v.username.trim(), v.password);
+  });
 
   return (
-    <Modal
-      open
-      width={680}
+    <SaveDialog
       title={user ? `编辑用户：${user.username}` : '新增用户'}
-      onCancel={onClose}
-      maskClosable={false}
-      data-testid="user-modal"
-      footer={[
-        <Button key="cancel" onClick={onClose}>取消</Button>,
-        <Button key="save" type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="user-save">保存</Button>,
-      ]}
+      testId="user"
+      width={680}
+      saving={create.isPending || update.isPending}
+      errors={errors}
+      onSave={() => form.submit()}
+      onClose={onClose}
     >
-      {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -125,6 +114,6 @@ export function UserFormModal({ user, onClose, onCreated }: { user: User | null;
           )}
         </Row>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
