@@ -1,43 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { MAX_YUAN } from '../money';
-import { loginInput, passwordChange } from './auth';
-import {
-  listQuery, orgInput, orgUpdate, personInput, personUpdate, regionInput, regionUpdate, userInput, userUpdate,
-} from './admin';
-import { FIELD_LABELS, describeIssues } from './labels';
-import {
-  annualPlanInput, approvalInput, foreignAmount, keyListInput, ledgerQuery, nodeInput, projectCreate, projectUpdate,
-  stageTransition, versionOnly,
-} from './project';
-import { phone } from './fields';
-
-/** The Chinese messages a schema gives for an input; fails the test if the input is accepted. */
-function messagesOf(schema: z.ZodType, input: unknown, params?: { reportInput?: boolean }): string[] {
-  const result = schema.safeParse(input, params);
-  if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
-  return describeIssues(result.error.issues).map((i) => i.message);
-}
-
-function dataOf<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new Error(JSON.stringify(describeIssues(result.error.issues)));
-  return result.data;
-}
-
-const HAS_HAN = /[\u4e00-\u9fff]/;
-const ENGLISH = /invalid|expected|too (small|big)|received|unrecognized/i;
-
-const CATEGORY_CHOICES = '取值无效，可选：工业、服务业、基础设施和民生';
-
-const project = {
-  name: '  年产10万吨新型建材项目 ',
-  regionCode: '371425',
-  category: 'industrial',
-  industry: 'new_materials',
-  nature: 'new',
-  totalInvestment: 1_250_000_000,
-};
+import { describeIssues } from './labels';
+import { annualPlanInput, approvalInput, ledgerQuery, nodeInput, projectCreate, projectUpdate, stageTransition } from './project';
+import { CATEGORY_CHOICES, dataOf, messagesOf, project } from './test-helpers';
 
 describe('projectCreate', () => {
   it('accepts a minimal project, trimming the name and defaulting the stage to 签约', () => {
@@ -261,75 +226,6 @@ describe('approvalInput', () => {
   });
 });
 
-describe('phone', () => {
-  it.each<[string, string]>([
-    ['+86 138 0013 8000', '13800138000'],
-    ['13800138000', '13800138000'],
-    ['86-13800138000', '13800138000'],
-    ['+8613800138000', '13800138000'],
-    [' 199 0000 1111 ', '19900001111'],
-    ['0531-88888888', '0531-88888888'],
-    ['(0531) 8888 8888', '053188888888'],
-    ['（0539）8888888', '05398888888'],
-    ['010-12345678', '010-12345678'],
-    ['0539-8888888-123', '0539-8888888-123'],
-  ])('normalises %j → %s', (input, output) => {
-    expect(dataOf(phone, input)).toBe(output);
-  });
-
-  it.each(['1380013800', '138001380001', '12800138000', '88888888', '0531-888888', '电话', ''])('refuses %j', (input) => {
-    expect(messagesOf(phone, input)).toEqual(['请求内容：不是有效的手机或固定电话号码']);
-  });
-});
-
-describe('orgInput', () => {
-  const company = { kind: 'company', name: '山东某某新材料有限公司', regionCode: '371425' };
-
-  it('normalises the USCC and the contact phone', () => {
-    expect(dataOf(orgInput, { ...company, uscc: ' 91371425ma3c1234xn ', contactPhone: '+86 138 0013 8000', shortName: '' }))
-      .toEqual({ ...company, uscc: '91371425MA3C1234XN', contactPhone: '13800138000', shortName: null });
-  });
-
-  it.each<[string, Record<string, unknown>, string[]]>([
-    ['a wrong USCC check character', { uscc: '91371425MA3C1234XP' }, ['统一社会信用代码：统一社会信用代码校验位不正确，请核对']],
-    ['a USCC with a forbidden letter', { uscc: '91371425MA3C1234OZ' }, ['统一社会信用代码：统一社会信用代码校验位不正确，请核对']],
-    ['a short USCC', { uscc: '91371425MA3C1234X' }, ['统一社会信用代码：统一社会信用代码校验位不正确，请核对']],
-    ['a bad phone', { contactPhone: '12345' }, ['联系电话：不是有效的手机或固定电话号码']],
-    ['unknown kind', { kind: 'person' }, ['类型：取值无效，可选：部门/责任单位、企业/项目单位、金融机构、乡镇/园区']],
-    ['unknown key', { legalPerson: '张三' }, ['不认识的字段：legalPerson']],
-  ])('refuses %s', (_case, patch, messages) => {
-    expect(messagesOf(orgInput, { ...company, ...patch })).toEqual(messages);
-  });
-
-  it('needs only a version to update', () => {
-    expect(dataOf(orgUpdate, { version: 2, uscc: null })).toEqual({ version: 2, uscc: null });
-    expect(messagesOf(orgUpdate, { uscc: '91371425MA3C1234XN' })).toEqual(['版本号：必须填写']);
-  });
-});
-
-describe('userInput', () => {
-  const user = { username: 'zhang.san', displayName: '张三', role: 'reporter', regionCode: '371425', password: 'Tuijin#2024' };
-
-  it('accepts a user and trims the username', () => {
-    expect(dataOf(userInput, { ...user, username: ' zhang.san ', orgId: 5 })).toEqual({ ...user, orgId: 5 });
-  });
-
-  it.each<[string, Record<string, unknown>, string[]]>([
-    ['a two-letter username', { username: 'zs' }, ['用户名：用户名为 3–40 位字母、数字或 _ . @ -']],
-    ['a Chinese username', { username: '张三' }, ['用户名：用户名为 3–40 位字母、数字或 _ . @ -']],
-    ['unknown role', { role: 'root' }, [expect.stringMatching(/^角色：取值无效，可选：重点项目办、/) as unknown as string]],
-    ['an empty password', { password: '' }, ['密码：不能为空']],
-    ['a password over 128 characters', { password: 'a'.repeat(129) }, ['密码：不能超过 128 个字符']],
-    ['an admin flag', { isAdmin: true }, ['不认识的字段：isAdmin']],
-  ])('refuses %s', (_case, patch, messages) => {
-    expect(messagesOf(userInput, { ...user, ...patch })).toEqual(messages);
-  });
-
-  it('refuses a non-boolean disabled flag on update', () => {
-    expect(messagesOf(userUpdate, { version: 1, disabled: 'yes' })).toEqual(['停用：必须是是/否']);
-  });
-});
-
 describe('ledgerQuery', () => {
   it('defaults sort, order, page and page size', () => {
     expect(dataOf(ledgerQuery, {})).toEqual({ sort: 'totalInvestment', order: 'desc', page: 1, pageSize: 50 });
@@ -362,88 +258,5 @@ describe('ledgerQuery', () => {
     ['an unknown parameter', { foo: '1' }, ['不认识的字段：foo']],
   ])('refuses %s', (_case, query, messages) => {
     expect(messagesOf(ledgerQuery, query)).toEqual(messages);
-  });
-});
-
-describe('listQuery', () => {
-  it('defaults page and page size', () => {
-    expect(dataOf(listQuery, { kind: 'bank' })).toEqual({ kind: 'bank', page: 1, pageSize: 100 });
-  });
-
-  it.each<[string, Record<string, unknown>, string[]]>([
-    ['a page that is not a number', { page: 'abc' }, ['页码：必须是正整数']],
-    ['page size 0', { pageSize: '0' }, ['每页行数：每页至少 1 行']],
-    ['page size 1001', { pageSize: '1001' }, ['每页行数：每页最多 1000 行']],
-  ])('refuses %s', (_case, query, messages) => {
-    expect(messagesOf(listQuery, query)).toEqual(messages);
-  });
-});
-
-describe('describeIssues', () => {
-  it('names nested fields and list items', () => {
-    const result = annualPlanInput.safeParse({ year: 2024, plan: 100, target: 100, monthly: [101, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1] });
-    expect(result.success).toBe(false);
-    expect(describeIssues(result.error!.issues)).toEqual([{ field: 'monthly.11', message: '月度计划第 12 项：不能为负数' }]);
-  });
-
-  it('falls back to 请求内容 for a problem with the whole request', () => {
-    expect(messagesOf(versionOnly, { version: 1, extra: true })).toEqual(['不认识的字段：extra']);
-    expect(describeIssues([{ code: 'custom', path: [], message: '请求无效', input: undefined }])).toEqual([
-      { field: '', message: '请求内容：请求无效' },
-    ]);
-  });
-
-  it('falls back to the raw key for a field without a label', () => {
-    expect(describeIssues([{ code: 'custom', path: ['mystery'], message: '不对' }])).toEqual([
-      { field: 'mystery', message: 'mystery：不对' },
-    ]);
-  });
-});
-
-// Every key a schema accepts must have a Chinese label, or messages would name it in English.
-describe('FIELD_LABELS', () => {
-  const schemas: Record<string, z.ZodObject> = {
-    projectCreate, projectUpdate, stageTransition, ledgerQuery, keyListInput, annualPlanInput, nodeInput, approvalInput,
-    versionOnly, foreignAmount, regionInput, regionUpdate, orgInput, orgUpdate, personInput, personUpdate, userInput,
-    userUpdate, listQuery, loginInput, passwordChange,
-  };
-  const keys = [...new Set(Object.values(schemas).flatMap((s) => Object.keys(s.shape)))].sort();
-
-  it('covers a real set of keys', () => {
-    expect(keys).toContain('totalInvestment');
-    expect(keys.length).toBeGreaterThan(60);
-  });
-
-  it.each(keys)('labels %s in Chinese', (key) => {
-    expect(FIELD_LABELS[key]).toMatch(HAS_HAN);
-  });
-
-  it('labels the funding-source row fields', () => {
-    expect(FIELD_LABELS.source).toBe('类别');
-    expect(FIELD_LABELS.amount).toBe('金额');
-  });
-});
-
-// A sweep of bad inputs: every message must be Chinese and say which field it is about.
-describe('messages are Chinese', () => {
-  it.each<[string, z.ZodType, unknown]>([
-    ['project with every field wrong', projectCreate, {
-      name: 1, regionCode: 1, category: 1, industry: 1, nature: 1, totalInvestment: 'x', lng: 'x', lat: 'x',
-      sitePolygon: 'x', foreign: 'x', fundingSources: 'x', tags: 'x', code: 1, commitStartDate: 1, stage: 1,
-    }],
-    ['plan with every field wrong', annualPlanInput, { year: 'x', plan: 'x', target: 'x', monthly: 'x', completedThrough: 1 }],
-    ['ledger query with every field wrong', ledgerQuery, {
-      q: 1, year: 'x', category: 'x', page: 'x', pageSize: 'x', sort: 'x', order: 'x', leaderId: 'x', size: 'x',
-    }],
-    ['user with every field wrong', userInput, { username: 1, displayName: 1, role: 1, regionCode: 1, password: 1 }],
-    ['org with every field wrong', orgInput, { kind: 1, name: 1, regionCode: 1, uscc: 1, contactPhone: 1 }],
-  ])('%s', (_case, schema, input) => {
-    const messages = messagesOf(schema, input);
-    expect(messages.length).toBeGreaterThan(3);
-    for (const message of messages) {
-      expect(message).toMatch(/^[^：]*[\u4e00-\u9fff][^：]*：/);
-      expect(message).toMatch(HAS_HAN);
-      expect(message).not.toMatch(ENGLISH);
-    }
   });
 });
