@@ -9,6 +9,7 @@ export * from './stats/overview';
 export * from './schemas/fields';
 export * from './schemas/labels';
 export * from './schemas/project';
+export * from './schemas/report';
 export * from './schemas/admin';
 export * from './schemas/auth';
 export * from './geo';

@@ -8,11 +8,13 @@ import { installAuth } from './lib/auth';
 import { auditRefusals } from './lib/audit-refusals';
 import { systemClock, type Clock } from './lib/clock';
 import type { AppContext } from './lib/context';
+import type { Storage } from './lib/storage/storage';
 import { createCryptoBox, loadOrCreateKey } from './lib/crypto-box';
 import { frameworkErrorHandler, installHttpEdge } from './lib/http';
 import { DEFAULT_COST, type ScryptCost } from './lib/passwords';
 import { commonPasswordChecker } from './lib/common-passwords';
 import { ReadCache } from './lib/read-cache';
+import { openStorage } from './lib/storage/open-storage';
 import { authRoutes } from './features/auth/routes';
 import { regionRoutes } from './features/regions/routes';
 import { orgRoutes } from './features/orgs/routes';
@@ -24,6 +26,12 @@ import { statsRoutes } from './features/stats/routes';
 import { auditRoutes } from './features/audit/routes';
 import { healthRoutes } from './features/health/routes';
 import { importRoutes } from './features/imports/routes';
+import { mediaRoutes } from './features/media/routes';
+import { notificationRoutes } from './features/notifications/routes';
+import { periodRoutes } from './features/periods/routes';
+import { projectReportRoutes, reportRoutes } from './features/reports/routes';
+import { settingsRoutes } from './features/settings/routes';
+import { shootingPointRoutes } from './features/shooting-points/routes';
 
 export interface AppOptions {
   config: Config;
@@ -31,6 +39,8 @@ export interface AppOptions {
   clock?: Clock;
   scryptCost?: ScryptCost;
   logger?: boolean;
+  /** Tests and tools may hand in a store; otherwise it follows config.storageUrl. */
+  storage?: Storage;
 }
 
 export function buildContext(options: AppOptions): AppContext {
@@ -43,6 +53,7 @@ export function buildContext(options: AppOptions): AppContext {
     isCommonPassword: commonPasswordChecker(),
     scryptCost: options.scryptCost ?? DEFAULT_COST,
     cache: new ReadCache(process.env.TUIJIN_READ_CACHE !== '0'),
+    storage: options.storage ?? openStorage(options.config.storageUrl, options.config.dataDir),
   };
 }
 
@@ -64,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   for (const routes of [
     healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,
     projectRoutes, projectPartRoutes, statsRoutes, auditRoutes, importRoutes,
+    periodRoutes, reportRoutes, projectReportRoutes, mediaRoutes, shootingPointRoutes, settingsRoutes, notificationRoutes,
   ]) {
     routes(app, ctx);
   }

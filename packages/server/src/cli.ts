@@ -21,6 +21,7 @@ import { createRegion } from './features/regions/service';
 import { createOrg } from './features/orgs/service';
 import { parse } from './lib/validate';
 import { writeTransaction } from './lib/transactions';
+import { sweep } from './lib/jobs/sweep';
 
 // The `tuijin` command. Every subcommand works on the database the environment names
 // (DATABASE_URL, else the SQLite file under TUIJIN_DATA), as the server would.
@@ -41,7 +42,8 @@ const USAGE = `用法 / usage: tuijin <command>
                                        年度概况统计 / annual overview figures
   audit verify                         校验审计日志哈希链 / verify the audit chain
   backup --out DIR                     在线备份数据库与数据密钥 / online backup (SQLite or pg_dump)
-  restore --from DIR [--force]         从备份恢复（SQLite，服务须先停止）/ restore a SQLite backup`;
+  restore --from DIR [--force]         从备份恢复（SQLite，服务须先停止）/ restore a SQLite backup
+  sweep                                清理无记录引用的文件和过期上传 / remove orphaned files and expired uploads`;
 
 async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -200,6 +202,11 @@ export async function main(argv: string[]) {
     if (!values.from) throw new AppError('bad_request', '缺少参数 --from（备份目录）');
     const manifest = restoreSqlite(values.from, loadConfig(), { force: values.force ?? false });
     console.log(`已恢复 / restored the backup of ${manifest.createdAt}`);
+  } else if (command === 'sweep') {
+    await withContext(async (ctx) => {
+      const r = await sweep(ctx);
+      console.log(`已清理 / swept: ${r.objects} 个无引用文件, ${r.chunks} 个上传分片, ${r.sessions} 个过期上传, ${r.tempFiles} 个临时文件`);
+    });
   } else if (command === 'audit' && sub === 'verify') {
     await withContext(async (ctx) => {
       const report = await verifyAuditChain(ctx.db);

@@ -39,6 +39,10 @@ export interface Config {
   bodyLimit: number;
   webDist?: string;
   trustProxy: boolean;
+  /** Object storage for photos, videos and archives: a local folder by default, S3-compatible when set. */
+  storageUrl?: string;
+  /** ffmpeg for video poster frames: a path, or found on PATH when unset; 'off' disables it. */
+  ffmpeg?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,5 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1' || env.TUIJIN_SECURE_COOKIES === 'true',
     bodyLimit: 1024 * 1024,
     trustProxy: env.TUIJIN_TRUST_PROXY === '1',
+    storageUrl: env.STORAGE_URL || undefined,
+    ffmpeg: env.TUIJIN_FFMPEG || undefined,
   };
 }

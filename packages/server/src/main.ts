@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/kysely';
 import { migrateToLatest } from './db/migrate';
 import { loadDemo } from './demo/seed';
+import { startScheduler } from './lib/jobs/scheduler';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -25,7 +26,9 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     const demo = await loadDemo(ctx);
     if (demo) printDemo(demo);
   }
+  const stopScheduler = startScheduler(ctx, (message, err) => (err ? app.log.error({ err }, message) : app.log.info(message)));
   const close = async () => {
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

@@ -88,3 +88,58 @@ export function checkDuplicate(
   }
   return { code: 'duplicate', passed: true, message: '未发现重复照片' };
 }
+
+/** A photo's standing: every check passed, something could not be checked, or a check failed. */
+export type CheckStatus = 'passed' | 'flagged' | 'failed';
+
+export const CHECK_STATUS_LABEL: Record<CheckStatus, string> = { passed: '核验通过', flagged: '待核实', failed: '核验未通过' };
+export const CHECK_LABEL: Record<string, string> = { time: '拍摄时间', location: '拍摄地点', duplicate: '重复照片', exif: '拍摄信息' };
+
+export function overallCheckStatus(results: CheckResult[]): CheckStatus {
+  if (results.some((r) => r.passed === false)) return 'failed';
+  if (results.some((r) => r.passed === null)) return 'flagged';
+  return 'passed';
+}
+
+export interface PhotoEvidence {
+  capturedAt: string | null;
+  taken: LngLat | null;
+  /** Perceptual hash; null for a video without a poster frame. */
+  phash: string | null;
+  sha256: string;
+  hasExif: boolean;
+}
+
+/**
+ * All checks of one photo or video against its report's month and its project's place, and
+ * the photos already used. Every result is kept and shown; none silently dropped.
+ */
+export function runPhotoChecks(
+  evidence: PhotoEvidence,
+  context: {
+    period: string;
+    deadline: string;
+    project: { point: LngLat | null; outline: LngLat[] | null };
+    used: { hash: string | null; sha256: string; label: string }[];
+  },
+  settings: PhotoCheckSettings = DEFAULT_PHOTO_CHECKS,
+): CheckResult[] {
+  const results: CheckResult[] = [];
+  // Without EXIF neither time nor place can be checked: one flag says so (allowed, shown).
+  if (!evidence.hasExif && !evidence.capturedAt && !evidence.taken) {
+    results.push({ code: 'exif', passed: null, message: '文件不含拍摄信息（EXIF），无法核对拍摄时间和地点；可能经过微信等软件压缩，请尽量上传原图' });
+  } else {
+    results.push(checkCaptureTime(evidence.capturedAt, context.period, context.deadline));
+    results.push(checkLocation(evidence.taken, context.project, settings));
+  }
+  if (evidence.phash) {
+    const hashed = context.used.filter((u): u is { hash: string; sha256: string; label: string } => u.hash != null);
+    const exact = context.used.filter((u) => u.hash == null);
+    const byBytes = exact.find((u) => u.sha256 === evidence.sha256);
+    results.push(byBytes ? { code: 'duplicate', passed: false, message: `与已使用的文件完全相同（${byBytes.label}）` } : checkDuplicate(evidence.phash, evidence.sha256, hashed, settings));
+  } else {
+    const same = context.used.find((u) => u.sha256 === evidence.sha256);
+    results.push(same ? { code: 'duplicate', passed: false, message: `与已使用的文件完全相同（${same.label}）` } : { code: 'duplicate', passed: true, message: '未发现重复文件' });
+  }
+  return results;
+}

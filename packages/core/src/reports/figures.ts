@@ -4,10 +4,10 @@
 // needs an explanation from the reporter (a correction, a revised budget) before it is taken.
 
 export interface PreviousFigures {
-  /** Year-to-date through the previous month of the same year (0 in January). */
-  ytd: number;
-  /** Since-start cumulative through the previous month. */
-  cumulative: number;
+  /** Year-to-date through the previous month of the same year (0 in January); null when unknown. */
+  ytd: number | null;
+  /** Since-start cumulative through the previous month; null before a project's first report. */
+  cumulative: number | null;
 }
 
 export interface ReportFigures {
@@ -17,8 +17,9 @@ export interface ReportFigures {
   cumulative: number;
 }
 
-export function proposeFigures(thisMonth: number, previous: PreviousFigures): ReportFigures {
-  return { thisMonth, ytd: previous.ytd + thisMonth, cumulative: previous.cumulative + thisMonth };
+/** The sums the form proposes; a first report's cumulative is the reporter's own figure. */
+export function proposeFigures(thisMonth: number, previous: PreviousFigures): { thisMonth: number; ytd: number | null; cumulative: number | null } {
+  return { thisMonth, ytd: previous.ytd == null ? null : previous.ytd + thisMonth, cumulative: previous.cumulative == null ? null : previous.cumulative + thisMonth };
 }
 
 export type FigureProblemCode = 'negative' | 'ytd_mismatch' | 'cumulative_down' | 'above_total' | 'ytd_above_cumulative';
@@ -45,13 +46,13 @@ export function checkFigures(
       problems.push({ code: 'negative', field, needsExplanation: false, message: `${FIELD[field]}不能为负数` });
     }
   }
-  if (figures.ytd !== previous.ytd + figures.thisMonth) {
+  if (previous.ytd != null && figures.ytd !== previous.ytd + figures.thisMonth) {
     problems.push({
       code: 'ytd_mismatch', field: 'ytd', needsExplanation: true,
       message: `本年累计 ${yuanText(figures.ytd)} 不等于上月累计 ${yuanText(previous.ytd)} 加本月 ${yuanText(figures.thisMonth)}`,
     });
   }
-  if (figures.cumulative < previous.cumulative) {
+  if (previous.cumulative != null && figures.cumulative < previous.cumulative) {
     problems.push({
       code: 'cumulative_down', field: 'cumulative', needsExplanation: true,
       message: `开工以来累计 ${yuanText(figures.cumulative)} 比上月的 ${yuanText(previous.cumulative)} 还少`,

@@ -23,12 +23,22 @@ export const FIELD_LABELS: Record<string, string> = {
   parentCode: '上级地区', username: '用户名', displayName: '姓名', role: '角色', personId: '对应人员',
   password: '密码', disabled: '停用', currentPassword: '当前密码', newPassword: '新密码', id: '编号',
   json: '输出格式',
+  // monthly report
+  period: '月份', deadline: '报送截止日', periodId: '报期', thisMonth: '本月完成投资', ytd: '本年累计完成投资',
+  cumulative: '开工以来累计完成投资', explanation: '情况说明', funds: '本月到位资金', progress: '形象进度',
+  nodesMet: '完成节点', nodeId: '节点', problems: '存在问题', description: '问题描述', obstacleId: '问题编号',
+  nextPlan: '下月计划', coordination: '需协调事项', noChange: '本月无变化', noChangeReason: '无变化原因',
+  comment: '审核意见', caption: '说明', shootingPointId: '拍摄点位', filename: '文件名', archive: '生成归档',
+  mine: '范围', deadlineDay: '截止日', autoOpen: '自动开启', openDay: '开启日', minPhotos: '最少照片数',
+  maxDistanceMetres: '位置核验距离', maxHashDistance: '相似照片阈值', maxImageMb: '照片大小上限', maxVideoMb: '视频大小上限',
 };
 
 /** Field names particular to one form. */
 export const REGION_LABELS: Record<string, string> = { code: '行政区划代码', level: '级别', name: '地区名称' };
 export const ORG_LABELS: Record<string, string> = { name: '单位名称', address: '地址', kind: '单位类型' };
 export const PERSON_LABELS: Record<string, string> = { name: '姓名' };
+export const UPLOAD_LABELS: Record<string, string> = { size: '文件大小' };
+export const SHOOTING_POINT_LABELS: Record<string, string> = { name: '点位名称', description: '点位说明', sort: '顺序' };
 
 export interface FieldError {
   field: string;

@@ -96,6 +96,67 @@ export interface ImportBatchTable {
   version: Version; createdAt: string; updatedAt: string; committedAt: string | null;
 }
 
+export interface ReportingPeriodTable {
+  id: Id; regionCode: string; period: string; deadline: string; status: string; note: string | null;
+  openedAt: string; openedBy: number | null; closedAt: string | null; closedBy: number | null;
+  archiveKey: string | null; archiveSha256: string | null; archiveSize: number | null; archivedAt: string | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+type Json = ColumnType<string, string | undefined, string>;
+type Count = ColumnType<number, number | undefined, number>;
+
+export interface MonthlyReportTable {
+  id: Id; projectId: number; periodId: number; period: string; status: string;
+  thisMonth: number | null; ytd: number | null; cumulative: number | null; explanation: string | null;
+  funds: Json; progress: string | null; nodesMet: Json; problems: Json; nextPlan: string | null;
+  coordination: string | null; noChange: Flag; noChangeReason: string | null; figureNotes: Json;
+  startedAt: string | null; submittedAt: string | null; submittedBy: number | null; firstSubmittedAt: string | null;
+  reviewedAt: string | null; reviewedBy: number | null; reviewComment: string | null; returnCount: Count;
+  remindedAt: string | null; remindCount: Count; updatedBy: number | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface ReportEventTable {
+  id: Id; reportId: number; action: string; fromStatus: string | null; toStatus: string; comment: string | null;
+  userId: number | null; at: string;
+}
+
+export interface ShootingPointTable {
+  id: Id; projectId: number; name: string; description: string | null; lng: number | null; lat: number | null;
+  sort: Count; deletedAt: string | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface MediaTable {
+  id: Id; projectId: number; regionCode: string; reportId: number | null; period: string | null; kind: string;
+  format: string; mime: string; filename: string; size: number; sha256: string; phash: string | null;
+  originalKey: string; displayKey: string | null; thumbKey: string | null; convertedKey: string | null;
+  width: number | null; height: number | null; durationMs: number | null; capturedAt: string | null;
+  lng: number | null; lat: number | null; camera: string | null; caption: string | null;
+  shootingPointId: number | null; checks: Json; checkStatus: string; sort: Count; uploadedBy: number | null;
+  deletedAt: string | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface UploadSessionTable {
+  id: string; userId: number; projectId: number; reportId: number | null; filename: string; kind: string;
+  size: number; received: Count; chunks: Count; caption: string | null; shootingPointId: number | null;
+  status: string; mediaId: number | null; createdAt: string; updatedAt: string; expiresAt: string;
+}
+
+export interface ObstacleTable {
+  id: Id; projectId: number; regionCode: string; kind: string; description: string; source: string;
+  sourceId: number | null; ownerOrgId: number | null; leaderId: number | null; deadline: string | null;
+  status: string; raisedBy: number | null; raisedAt: string; closedAt: string | null; resolution: string | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface NotificationTable {
+  id: Id; userId: number; kind: string; title: string; body: string | null; link: string | null;
+  createdAt: string; readAt: string | null;
+}
+
+export interface JobRunTable { key: string; startedAt: string; finishedAt: string | null; result: string | null }
+
 export interface SettingTable { key: string; value: string; version: Version; updatedAt: string }
 
 export interface DB {
@@ -116,6 +177,15 @@ export interface DB {
   stageTransition: StageTransitionTable;
   setting: SettingTable;
   importBatch: ImportBatchTable;
+  reportingPeriod: ReportingPeriodTable;
+  monthlyReport: MonthlyReportTable;
+  reportEvent: ReportEventTable;
+  shootingPoint: ShootingPointTable;
+  media: MediaTable;
+  uploadSession: UploadSessionTable;
+  obstacle: ObstacleTable;
+  notification: NotificationTable;
+  jobRun: JobRunTable;
 }
 
 export type Project = Selectable<ProjectTable>;
@@ -124,3 +194,6 @@ export type ProjectPatch = Updateable<ProjectTable>;
 export type Org = Selectable<OrgTable>;
 export type Person = Selectable<PersonTable>;
 export type AppUser = Selectable<AppUserTable>;
+export type MonthlyReport = Selectable<MonthlyReportTable>;
+export type ReportingPeriod = Selectable<ReportingPeriodTable>;
+export type Media = Selectable<MediaTable>;

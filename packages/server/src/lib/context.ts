@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { CryptoBox } from './crypto-box';
 import type { ScryptCost } from './passwords';
 import type { ReadCache } from './read-cache';
+import type { Storage } from './storage/storage';
 
 /** What every use case may need from the outside world, built once per app. */
 export interface AppContext extends Database {
@@ -15,6 +16,7 @@ export interface AppContext extends Database {
   isCommonPassword: (lowercased: string) => boolean;
   scryptCost: ScryptCost;
   cache: ReadCache;
+  storage: Storage;
 }
 
 /** The logged-in user as every policy and query sees them. */

@@ -14,6 +14,12 @@ export const CAPABILITIES = {
   manageUsers: ['office', 'sysadmin', 'secadmin'],
   readAudit: ['auditor'],
   seePhones: ['office', 'leader', 'department', 'inspector', 'secadmin'],
+  // The monthly report: the office runs the month, companies fill, departments review.
+  readReports: ['office', 'leader', 'department', 'reporter', 'inspector', 'viewer'],
+  fillReports: ['office', 'reporter'],
+  reviewReports: ['office', 'department'],
+  managePeriods: ['office'],
+  managePoints: ['office', 'reporter'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

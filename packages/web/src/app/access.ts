@@ -27,6 +27,8 @@ export function accessOf(me: Me): Access {
 /** Where a user lands after signing in: the overview, or their first page for 三员. */
 export function homePath(me: Me): string {
   const access = accessOf(me);
+  // A company's reporter comes to fill the month's report.
+  if (me.role === 'reporter') return '/my-reports';
   if (access.ledger) return '/';
   if (access.users) return '/users';
   if (access.audit) return '/audit';

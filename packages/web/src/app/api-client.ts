@@ -122,6 +122,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   /** A file as the request body (`application/octet-stream`); options travel in the query string. */
   postRaw: <T>(path: string, raw: Blob, query?: QueryParams) => request<T>('POST', path, { raw, query }),
+  /** Raw bytes with PUT (an upload chunk). */
+  putRaw: <T>(path: string, raw: Blob, query?: QueryParams) => request<T>('PUT', path, { raw, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string, query?: QueryParams) => request<T>('DELETE', path, { query }),

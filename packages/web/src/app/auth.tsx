@@ -18,7 +18,10 @@ export interface Me {
   orgName: string | null;
   mustChangePassword: boolean;
   passwordExpired: boolean;
-  can: { editLedger: boolean; manageOrgs: boolean; manageUsers: boolean; manageRegions: boolean; readAudit: boolean };
+  can: {
+    editLedger: boolean; manageOrgs: boolean; manageUsers: boolean; manageRegions: boolean; readAudit: boolean;
+    readReports: boolean; fillReports: boolean; reviewReports: boolean; managePeriods: boolean; managePoints: boolean;
+  };
 }
 
 async function fetchMe(): Promise<Me | null> {

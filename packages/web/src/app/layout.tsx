@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Result, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, ImportOutlined, KeyOutlined, LogoutOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileDoneOutlined, FormOutlined, DashboardOutlined, EnvironmentOutlined, ImportOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ProfileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { ROLES } from '@tuijin/core';
 import { accessOf } from './access';
 import { useLogout, useMe, type Me } from './auth';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
+import { NotificationBell } from '../features/notifications/notification-bell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -18,10 +19,14 @@ type MenuItem = Required<MenuProps>['items'][number];
 function menuItems(me: Me): MenuItem[] {
   const access = accessOf(me);
   const items: MenuItem[] = [];
+  if (me.role === 'reporter') items.push({ key: '/my-reports', icon: <FormOutlined />, label: '我的月报' });
   if (access.ledger) {
-    items.push({ key: '/', icon: <DashboardOutlined />, label: '概览' }, { key: '/ledger', icon: <ProfileOutlined />, label: '项目台账' });
+    if (me.role !== 'reporter') items.push({ key: '/', icon: <DashboardOutlined />, label: '概览' });
+    items.push({ key: '/ledger', icon: <ProfileOutlined />, label: '项目台账' });
     if (me.can.editLedger) items.push({ key: '/imports', icon: <ImportOutlined />, label: '导入台账' });
   }
+  if (me.can.readReports && me.role !== 'reporter') items.push({ key: '/periods', icon: <CalendarOutlined />, label: '月报管理' });
+  if (me.can.reviewReports) items.push({ key: '/reviews', icon: <FileDoneOutlined />, label: '月报审核' });
   if (access.directory) {
     items.push({
       key: 'org-people',
@@ -40,8 +45,9 @@ function menuItems(me: Me): MenuItem[] {
 }
 
 /** The menu entry a path belongs to: /projects/12 is part of the ledger. */
-function selectedKey(pathname: string): string {
+function selectedKey(pathname: string, me: Me): string {
   if (pathname.startsWith('/projects')) return '/ledger';
+  if (pathname.startsWith('/reports')) return me.role === 'reporter' ? '/my-reports' : me.can.reviewReports && me.role !== 'office' ? '/reviews' : '/periods';
   const first = '/' + (pathname.split('/')[1] ?? '');
   return first === '/' ? '/' : first;
 }
@@ -63,7 +69,7 @@ export function AppLayout() {
     <Menu
       theme="dark"
       mode="inline"
-      selectedKeys={[selectedKey(location.pathname)]}
+      selectedKeys={[selectedKey(location.pathname, me)]}
       defaultOpenKeys={['org-people']}
       items={menuItems(me)}
       onClick={({ key }) => { navigate(key); setMenuOpen(false); }}
@@ -112,6 +118,7 @@ export function AppLayout() {
             </Button>
           )}
           <Space size={isNarrow ? 4 : 12} data-testid="user-bar">
+            <NotificationBell />
             <Typography.Text strong data-testid="user-name">{me.displayName}</Typography.Text>
             {!isNarrow && <Tag color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>{ROLES.label[me.role] ?? me.role}</Tag>}
             {!isNarrow && <Typography.Text type="secondary">{me.regionName}{me.orgName ? ` · ${me.orgName}` : ''}</Typography.Text>}

@@ -1,0 +1,56 @@
+import type { Executor } from '../../db/kysely';
+import type { SessionUser } from '../../lib/context';
+
+// In-app notifications: reminders to report, a report waiting for review, a report returned or
+// approved. They are messages, not records of the action (the audit trail keeps those).
+
+export interface Notice {
+  kind: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+}
+
+export async function notify(db: Executor, userIds: number[], notice: Notice, at: string): Promise<number> {
+  const ids = [...new Set(userIds.filter((id) => id > 0))];
+  for (let i = 0; i < ids.length; i += 200) {
+    await db.insertInto('notification').values(ids.slice(i, i + 200).map((userId) => ({
+      userId, kind: notice.kind, title: notice.title, body: notice.body ?? null, link: notice.link ?? null, createdAt: at,
+    }))).execute();
+  }
+  return ids.length;
+}
+
+/** The enabled accounts of a company (its reporters) or of a department (its reviewers). */
+export async function usersOfOrgs(db: Executor, orgIds: (number | null)[], role: 'reporter' | 'department'): Promise<number[]> {
+  const ids = orgIds.filter((id): id is number => id != null);
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('appUser').select('id').where('orgId', 'in', ids).where('role', '=', role).where('disabled', '=', 0).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The office accounts that serve a project's region (its own county or a region above it). */
+export async function officeUsersFor(db: Executor, regionLine: string[]): Promise<number[]> {
+  const rows = await db.selectFrom('appUser').select('id').where('regionCode', 'in', regionLine).where('role', '=', 'office').where('disabled', '=', 0).execute();
+  return rows.map((r) => r.id);
+}
+
+export function listNotifications(db: Executor, user: SessionUser, options: { unreadOnly: boolean; limit: number }) {
+  let q = db.selectFrom('notification').selectAll().where('userId', '=', user.id);
+  if (options.unreadOnly) q = q.where('readAt', 'is', null);
+  return q.orderBy('id', 'desc').limit(options.limit).execute();
+}
+
+export async function countUnread(db: Executor, user: SessionUser): Promise<number> {
+  const row = await db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', user.id).where('readAt', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function markRead(db: Executor, user: SessionUser, ids: number[] | 'all', at: string): Promise<void> {
+  let q = db.updateTable('notification').set({ readAt: at }).where('userId', '=', user.id).where('readAt', 'is', null);
+  if (ids !== 'all') {
+    if (!ids.length) return;
+    q = q.where('id', 'in', ids);
+  }
+  await q.execute();
+}

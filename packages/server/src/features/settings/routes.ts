@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { reportSettingsInput } from '@tuijin/core';
+import { requireUser } from '../../lib/auth';
+import type { AppContext } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import { assertCan } from '../../lib/permissions';
+import { inTransaction, nowIso } from '../../lib/records';
+import { parse } from '../../lib/validate';
+import { loadReportSettings, storeReportSettings } from './report-settings';
+
+function present(s: Awaited<ReturnType<typeof loadReportSettings>>, regionCode: string) {
+  const { version, regionCode: from, ...settings } = s;
+  return { settings, version, inherited: from !== regionCode, from };
+}
+
+export function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get('/api/v1/settings/reports', async (request) => {
+    const user = requireUser(request);
+    assertCan(user, 'readReports');
+    return present(await loadReportSettings(ctx.db, user.regionCode), user.regionCode);
+  });
+
+  app.put('/api/v1/settings/reports', async (request) => {
+    const user = requireUser(request);
+    assertCan(user, 'managePeriods');
+    const { version, ...settings } = parse(reportSettingsInput, request.body);
+    return inTransaction(ctx, user, async (tx, audit) => {
+      const before = await loadReportSettings(tx, user.regionCode);
+      const current = before.regionCode === user.regionCode ? before.version : null;
+      const isStored = current === version && (await storeReportSettings(tx, user.regionCode, settings, version, nowIso(ctx)));
+      if (!isStored) throw new AppError('version_conflict', '设置已被他人修改，请刷新后再保存', { current: present(before, user.regionCode) });
+      const { version: _v, regionCode: _r, ...old } = before;
+      await audit({ action: 'update', objectType: 'setting', objectId: `reports:${user.regionCode}`, before: old, after: settings });
+      return present(await loadReportSettings(tx, user.regionCode), user.regionCode);
+    });
+  });
+}

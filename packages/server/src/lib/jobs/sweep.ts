@@ -1,0 +1,92 @@
+import { rm, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppContext } from '../context';
+
+// The sweeper (SECURITY.md reliability 1, row 17): bytes are stored before the row that points
+// at them is committed, so a crash between the two leaves a file no row points at; aborted and
+// expired uploads leave chunks and temp files. Everything older than a grace period that no
+// record points at is removed. Running it twice, or in two processes, is harmless.
+
+export interface SweepResult { objects: number; chunks: number; sessions: number; tempFiles: number }
+
+const GRACE_MS = 60 * 60_000;
+const mediaFolder = (key: string) => key.split('/').slice(0, 4).join('/');
+
+/** Removes media objects in folders no media row points at. */
+async function sweepMedia(ctx: AppContext, before: Date): Promise<number> {
+  let removed = 0;
+  let batch: { key: string; folder: string }[] = [];
+  const flush = async () => {
+    const folders = [...new Set(batch.map((o) => o.folder))];
+    const known = new Set((await ctx.db.selectFrom('media').select('originalKey').where('originalKey', 'in', folders.map((f) => `${f}/original`)).execute()).map((r) => mediaFolder(r.originalKey)));
+    const orphans = batch.filter((o) => !known.has(o.folder)).map((o) => o.key);
+    if (orphans.length) await ctx.storage.deleteMany(orphans);
+    removed += orphans.length;
+    batch = [];
+  };
+  for await (const o of ctx.storage.list('media/')) {
+    if (o.lastModified >= before) continue;
+    batch.push({ key: o.key, folder: mediaFolder(o.key) });
+    if (batch.length >= 500) await flush();
+  }
+  if (batch.length) await flush();
+  return removed;
+}
+
+/** Removes archives no period points at (a rebuilt archive replaces the one before). */
+async function sweepArchives(ctx: AppContext, before: Date): Promise<number> {
+  const keys: string[] = [];
+  for await (const o of ctx.storage.list('archives/')) if (o.lastModified < before) keys.push(o.key);
+  if (!keys.length) return 0;
+  const known = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await ctx.db.selectFrom('reportingPeriod').select('archiveKey').where('archiveKey', 'in', keys.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.archiveKey) known.add(r.archiveKey);
+  }
+  const orphans = keys.filter((k) => !known.has(k));
+  if (orphans.length) await ctx.storage.deleteMany(orphans);
+  return orphans.length;
+}
+
+/** Ends expired upload sessions and removes the chunks of every ended one. */
+async function sweepUploads(ctx: AppContext, now: Date, before: Date): Promise<{ chunks: number; sessions: number }> {
+  const expired = await ctx.db.updateTable('uploadSession').set({ status: 'expired', updatedAt: now.toISOString() })
+    .where('status', 'in', ['receiving', 'processing']).where('expiresAt', '<', now.toISOString()).executeTakeFirst();
+  const live = new Set((await ctx.db.selectFrom('uploadSession').select('id').where('status', 'in', ['receiving', 'processing']).execute()).map((r) => r.id));
+  const orphans: string[] = [];
+  for await (const o of ctx.storage.list('uploads/')) {
+    const id = o.key.split('/')[1] ?? '';
+    if (!live.has(id) && o.lastModified < before) orphans.push(o.key);
+  }
+  for (let i = 0; i < orphans.length; i += 500) await ctx.storage.deleteMany(orphans.slice(i, i + 500));
+  return { chunks: orphans.length, sessions: Number(expired.numUpdatedRows) };
+}
+
+/** Temp files of uploads that never finished processing (a crash mid-ingest). */
+async function sweepTemp(dir: string, before: Date): Promise<number> {
+  let removed = 0;
+  let names: string[] = [];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const file = join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info && info.mtime < before) {
+      await rm(file, { force: true, recursive: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+export async function sweep(ctx: AppContext, options: { graceMs?: number } = {}): Promise<SweepResult> {
+  const now = ctx.clock.now();
+  const before = new Date(now.getTime() - (options.graceMs ?? GRACE_MS));
+  const objects = (await sweepMedia(ctx, before)) + (await sweepArchives(ctx, before));
+  const uploads = await sweepUploads(ctx, now, before);
+  const tempFiles = await sweepTemp(join(ctx.config.dataDir, 'tmp', 'uploads'), before);
+  return { objects, chunks: uploads.chunks, sessions: uploads.sessions, tempFiles };
+}
