@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildOverview, chinaYear, formatAmountAuto, formatPercent, ORG_LABELS, orgInput, REGION_LABELS, regionInput, ROLES, type Role } from '@tuijin/core';
+import { buildOverview, chinaYear, formatAmountAuto, formatPercent, isPeriod, ORG_LABELS, orgInput, REGION_LABELS, regionInput, ROLES, type Role } from '@tuijin/core';
 import { buildContext } from './app';
 import { ensureRootRegion } from './bootstrap';
 import { loadConfig } from './config';
@@ -22,6 +22,7 @@ import { createOrg } from './features/orgs/service';
 import { parse } from './lib/validate';
 import { writeTransaction } from './lib/transactions';
 import { sweep } from './lib/jobs/sweep';
+import { archiveForCli, findPeriodForCli } from './features/archive/service';
 
 // The `tuijin` command. Every subcommand works on the database the environment names
 // (DATABASE_URL, else the SQLite file under TUIJIN_DATA), as the server would.
@@ -43,7 +44,9 @@ const USAGE = `用法 / usage: tuijin <command>
   audit verify                         校验审计日志哈希链 / verify the audit chain
   backup --out DIR                     在线备份数据库与数据密钥 / online backup (SQLite or pg_dump)
   restore --from DIR [--force]         从备份恢复（SQLite，服务须先停止）/ restore a SQLite backup
-  sweep                                清理无记录引用的文件和过期上传 / remove orphaned files and expired uploads`;
+  sweep                                清理无记录引用的文件和过期上传 / remove orphaned files and expired uploads
+  archive --period YYYY-MM --out FILE [--region CODE] [--originals]
+                                       导出月报归档（离线浏览的 .zip）/ write a month's offline archive`;
 
 async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -206,6 +209,15 @@ export async function main(argv: string[]) {
     await withContext(async (ctx) => {
       const r = await sweep(ctx);
       console.log(`已清理 / swept: ${r.objects} 个无引用文件, ${r.chunks} 个上传分片, ${r.sessions} 个过期上传, ${r.tempFiles} 个临时文件`);
+    });
+  } else if (command === 'archive') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { period: { type: 'string' }, out: { type: 'string' }, region: { type: 'string' }, originals: { type: 'boolean' } } });
+    if (!values.period || !values.out) throw new AppError('bad_request', '缺少参数：--period（月份 YYYY-MM）和 --out（输出文件）都必须提供');
+    if (!isPeriod(values.period)) throw new AppError('bad_request', '月份无效：--period 应为 YYYY-MM，例如 2026-05');
+    await withContext(async (ctx) => {
+      const periodId = await findPeriodForCli(ctx, values.period!, values.region);
+      const r = await archiveForCli(ctx, periodId, values.out!, { originals: values.originals ?? false });
+      console.log(`已生成归档 / archive written: ${values.out}（${r.files} 个文件，${(r.size / 1024 / 1024).toFixed(1)} MB，SHA-256 ${r.sha256}）`);
     });
   } else if (command === 'audit' && sub === 'verify') {
     await withContext(async (ctx) => {

@@ -11,6 +11,7 @@ describe.each(DIALECTS)('the monthly report cycle on %s', (dialect) => {
   let periodId: number;
   beforeAll(async () => {
     h = await startHarness(dialect);
+    h.clock.set('2026-06-02T02:00:00Z');
     c = await reportingCounty(h);
     await allowNoPhotos(h, c);
     const opened = await openMonth(h, c);

@@ -138,11 +138,17 @@ export function createZipStream(out: Writable, limits: ZipLimits = ZIP_LIMITS): 
     });
   }
 
-  async function add(name: string, source: Readable | Buffer, options: AddFileOptions): Promise<ZipEntryResult> {
+  /** A name is checked when the call is made: a refused one writes nothing and spoils nothing. */
+  function claimName(name: string): void {
+    if (isFinished) throw new Error('zip already finished');
     assertEntryName(name);
+    // Case-insensitive, as Windows extracts them (and as zip-guard.ts reads them).
     const key = name.toLowerCase();
     if (names.has(key)) throw new Error(`duplicate zip entry: ${name}`);
     names.add(key);
+  }
+
+  async function add(name: string, source: Readable | Buffer, options: AddFileOptions): Promise<ZipEntryResult> {
     const nameBytes = Buffer.from(name, 'utf8');
     const method = options.compress ? 8 : 0;
     const { time, date } = dosDateTime(options.modified ?? new Date());
@@ -256,7 +262,6 @@ export function createZipStream(out: Writable, limits: ZipLimits = ZIP_LIMITS): 
     await new Promise<void>((resolve, reject) => {
       out.end((error?: Error | null) => (error ? reject(error) : resolve()));
     });
-    out.off('error', onError);
     return { entries: count, bytes: offset };
   }
 
@@ -275,8 +280,18 @@ export function createZipStream(out: Writable, limits: ZipLimits = ZIP_LIMITS): 
 
   return {
     addFile: (name, source, options) => {
-      if (isFinished) return Promise.reject(new Error('zip already finished'));
-      return enqueue(() => add(name, source, options));
+      let added: Promise<ZipEntryResult>;
+      try {
+        claimName(name);
+        added = enqueue(() => add(name, source, options));
+      } catch (error) {
+        added = Promise.reject(error as Error);
+      }
+      // A source never piped (a bad name, an earlier failure) would otherwise hold its file or socket.
+      return added.catch((error: unknown) => {
+        if (!Buffer.isBuffer(source) && !source.destroyed) source.destroy();
+        throw error;
+      });
     },
     finish: () => {
       if (isFinished) return Promise.reject(new Error('zip already finished'));

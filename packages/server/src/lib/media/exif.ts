@@ -25,19 +25,20 @@ export const NO_META: PhotoMeta = { capturedAt: null, gps: null, orientation: nu
 // large ICC segment (seen on landscape_3.jpg); one 256 KB first read holds any JPEG's APP1.
 const HEAD_BYTES = 256 * 1024;
 
-const OPTIONS = {
+const OPTIONS: Parameters<typeof exifr.parse>[1] = {
   ifd0: { pick: ['Orientation', 'Make', 'Model'] },
   exif: { pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'OffsetTimeDigitized'] },
   gps: { pick: ['GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'] },
   ifd1: false, interop: false, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false, makerNote: false, userComment: false,
+  // Raw values: reviveValues would turn EXIF times into Dates in the server's own time zone.
   translateValues: false, reviveValues: false, firstChunkSize: HEAD_BYTES,
-} as const;
+};
 
 type Tags = Record<string, unknown>;
 
 export async function readPhotoMeta(input: Buffer | string): Promise<PhotoMeta> {
   try {
-    const tags: unknown = await exifr.parse(await exifSource(input), { ...OPTIONS });
+    const tags: unknown = await exifr.parse(await exifSource(input), OPTIONS);
     if (!tags || typeof tags !== 'object') return NO_META;
     return metaOf(tags as Tags);
   } catch {
@@ -56,10 +57,12 @@ async function exifSource(input: Buffer | string): Promise<Buffer | string> {
     await fh.close();
   }
   if (isIsoMedia(head)) return heifExif(await readFile(input)) ?? input;
-  return (await webpExifOfFile(input)) ?? input;
+  if (isWebp(head)) return (await webpExifOfFile(input)) ?? input;
+  return input;
 }
 
 const isIsoMedia = (b: Buffer) => b.toString('latin1', 4, 8) === 'ftyp';
+const isWebp = (b: Buffer) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP';
 
 function metaOf(tags: Tags): PhotoMeta {
   const known = Object.keys(tags).filter((k) => k !== 'errors');
@@ -122,7 +125,7 @@ function cameraOf(make: unknown, model: unknown): string | null {
 
 // exifr does not read WebP; its EXIF is a RIFF chunk, usually after the image data.
 function webpExifOf(buf: Buffer): Buffer | null {
-  if (buf.toString('latin1', 0, 4) !== 'RIFF' || buf.toString('latin1', 8, 12) !== 'WEBP') return null;
+  if (!isWebp(buf)) return null;
   for (let at = 12; at + 8 <= buf.length; ) {
     const size = buf.readUInt32LE(at + 4);
     if (buf.toString('latin1', at, at + 4) === 'EXIF') return exifPayload(buf.subarray(at + 8, at + 8 + size));
@@ -134,9 +137,6 @@ function webpExifOf(buf: Buffer): Buffer | null {
 async function webpExifOfFile(path: string): Promise<Buffer | null> {
   const fh = await open(path, 'r');
   try {
-    const head = Buffer.alloc(12);
-    await fh.read(head, 0, 12, 0);
-    if (head.toString('latin1', 0, 4) !== 'RIFF' || head.toString('latin1', 8, 12) !== 'WEBP') return null;
     const { size: fileSize } = await fh.stat();
     const chunk = Buffer.alloc(8);
     // An animated WebP has a chunk per frame; EXIF deeper than this is not worth the reads.

@@ -4,8 +4,9 @@ import { damagedPhoto, tooManyPixels } from './media-errors';
 // HEVC HEIC decoding (iPhones, and Android phones set to "高效" format), which sharp's prebuilt
 // libvips cannot do (its libheif carries only the AV1 decoder, for AVIF). One worker thread,
 // started on first use and stopped after a quiet minute, because its WebAssembly heap grows to
-// the largest photo decoded (≈ 100 MB for 12 MP) and never shrinks. Requests queue in the worker,
-// so at most one HEIC is decoded at a time per process, which also bounds that memory.
+// the largest photo decoded (≈ 100 MB for 12 MP) and never shrinks. Photos are handed to it one
+// at a time from a queue here, which bounds that memory and lets each decode have its own
+// time limit (a queue wait is not a stuck decoder).
 
 export interface DecodedHeic {
   width: number;
@@ -19,11 +20,12 @@ type Reply =
   | { id: number; ok: true; width: number; height: number; channels: 3 | 4; pixels: ArrayBuffer }
   | { id: number; ok: false; reason: string; width?: number; height?: number; message?: string };
 
-interface Pending {
+interface Job {
+  id: number;
+  data: Buffer;
   maxPixels: number;
   resolve: (value: DecodedHeic) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
 }
 
 const IDLE_MS = 60_000;
@@ -34,22 +36,30 @@ const DECODE_TIMEOUT_MS = 30_000;
 let worker: Worker | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
 let nextId = 1;
-const pending = new Map<number, Pending>();
+const queue: Job[] = [];
+let running: { job: Job; timer: NodeJS.Timeout } | null = null;
 
 export function decodeHeic(data: Buffer, maxPixels: number): Promise<DecodedHeic> {
-  const w = ensureWorker();
-  const id = nextId++;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(damagedPhoto('heic_timeout'));
-      pending.delete(id);
-      void stopWorker(w); // the stuck decode cannot be interrupted otherwise
-    }, DECODE_TIMEOUT_MS);
-    pending.set(id, { maxPixels, resolve, reject, timer });
-    // A copy in a fresh ArrayBuffer, transferred: `data` may share a pooled buffer.
-    const copy = new Uint8Array(data).buffer;
-    w.postMessage({ id, data: copy, maxPixels }, [copy]);
+    queue.push({ id: nextId++, data, maxPixels, resolve, reject });
+    pump();
   });
+}
+
+function pump() {
+  if (running || queue.length === 0) return;
+  const job = queue.shift()!;
+  const w = ensureWorker();
+  const timer = setTimeout(() => {
+    // A stuck decode cannot be interrupted: drop this worker (the next job starts a new one).
+    if (worker === w) worker = null;
+    void w.terminate();
+    finish(job.id, damagedPhoto('heic_timeout'));
+  }, DECODE_TIMEOUT_MS);
+  running = { job, timer };
+  // A copy in a fresh ArrayBuffer, transferred: `data` may share a pooled buffer.
+  const copy = new Uint8Array(job.data).buffer;
+  w.postMessage({ id: job.id, data: copy, maxPixels: job.maxPixels }, [copy]);
 }
 
 function ensureWorker(): Worker {
@@ -60,50 +70,59 @@ function ensureWorker(): Worker {
     return worker;
   }
   const w = new Worker(new URL('./heic-worker.mjs', import.meta.url));
-  w.on('message', (reply: Reply) => settle(w, reply));
-  w.on('error', () => failAll(w, 'heic_worker'));
-  w.on('exit', () => failAll(w, 'heic_worker_exit'));
+  w.on('message', (reply: Reply) => onReply(reply));
+  w.on('error', () => onGone(w));
+  w.on('exit', () => onGone(w));
   worker = w;
   return w;
 }
 
-function settle(w: Worker, reply: Reply) {
-  const p = pending.get(reply.id);
-  if (!p) return;
-  pending.delete(reply.id);
-  clearTimeout(p.timer);
-  if (reply.ok) p.resolve({ width: reply.width, height: reply.height, channels: reply.channels, pixels: Buffer.from(reply.pixels) });
-  else if (reply.reason === 'pixels') p.reject(tooManyPixels(reply.width ?? 0, reply.height ?? 0, p.maxPixels));
-  else p.reject(damagedPhoto(reply.reason));
-  if (pending.size === 0) scheduleIdleStop(w);
+function onReply(reply: Reply) {
+  const job = running?.job;
+  if (!job || job.id !== reply.id) return;
+  if (reply.ok) finish(job.id, { width: reply.width, height: reply.height, channels: reply.channels, pixels: Buffer.from(reply.pixels) });
+  else if (reply.reason === 'pixels') finish(job.id, tooManyPixels(reply.width ?? 0, reply.height ?? 0, job.maxPixels));
+  else finish(job.id, damagedPhoto(reply.reason));
+}
+
+/** The worker died (a WebAssembly trap, a timeout, termination): the photo in it fails, the queue goes on. */
+function onGone(w: Worker) {
+  if (worker !== w) return;
+  worker = null;
+  if (running) finish(running.job.id, damagedPhoto('heic_worker_exit'));
+}
+
+function finish(id: number, outcome: DecodedHeic | Error) {
+  if (!running || running.job.id !== id) return;
+  const { job, timer } = running;
+  clearTimeout(timer);
+  running = null;
+  if (outcome instanceof Error) job.reject(outcome);
+  else job.resolve(outcome);
+  if (queue.length) pump();
+  else if (worker) scheduleIdleStop(worker);
 }
 
 // An idle worker must not keep a CLI or test process alive.
 function scheduleIdleStop(w: Worker) {
   w.unref();
   if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => void stopWorker(w), IDLE_MS);
+  idleTimer = setTimeout(() => {
+    if (worker === w && !running) {
+      worker = null;
+      void w.terminate();
+    }
+  }, IDLE_MS);
   idleTimer.unref();
 }
 
-function failAll(w: Worker, reason: string) {
-  if (worker !== w) return;
-  worker = null;
-  for (const [id, p] of pending) {
-    clearTimeout(p.timer);
-    p.reject(damagedPhoto(reason));
-    pending.delete(id);
-  }
-}
-
-async function stopWorker(w: Worker) {
-  failAll(w, 'heic_worker_stopped');
-  await w.terminate();
-}
-
-/** Stops the decoder thread now (tests, shutdown). */
+/** Stops the decoder thread now (tests, shutdown); queued photos fail. */
 export async function closeHeicDecoder(): Promise<void> {
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = null;
-  if (worker) await stopWorker(worker);
+  for (const job of queue.splice(0)) job.reject(damagedPhoto('heic_decoder_closed'));
+  const w = worker;
+  worker = null;
+  if (running) finish(running.job.id, damagedPhoto('heic_decoder_closed'));
+  if (w) await w.terminate();
 }

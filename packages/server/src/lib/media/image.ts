@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { readPhotoMeta, type PhotoMeta } from './exif';
 import { decodeHeic } from './heic';
 import { damagedPhoto, tooManyPixels } from './media-errors';
 import { HASH_INPUT_SIZE, perceptualHash } from './phash';
-import type { Sniffed } from './sniff';
+import { detectMedia, type Sniffed } from './sniff';
 
 // A site photo, once uploaded: its facts (size, EXIF time/place/camera, perceptual hash) and
 // the two derivatives the web app shows. Built for speed on 12 MP phone JPEGs: the original is
@@ -61,6 +61,9 @@ export async function processPhoto(file: string, sniffed: Sniffed, limits: Photo
   if (sniffed.kind !== 'photo') throw new RangeError('processPhoto needs a photo');
   // HEIF is read whole: libheif decodes from memory, and its EXIF may sit anywhere in the file.
   const input = sniffed.format === 'heic' ? await readFile(file) : file;
+  // The bytes are checked again here, not trusted from the caller: libvips picks its decoder
+  // by content, so this is what keeps the SVG, TIFF, GIF … decoders away from uploads.
+  if (detectMedia(typeof input === 'string' ? await readHead(input) : input)?.format !== sniffed.format) throw damagedPhoto('format_mismatch');
   const options: SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true };
   const header = await readHeader(input);
   if (header.format !== SHARP_FORMAT[sniffed.format]) throw damagedPhoto('format_mismatch');
@@ -75,6 +78,17 @@ export async function processPhoto(file: string, sniffed: Sniffed, limits: Photo
   const converted = sniffed.format === 'heic' ? await render(sharp(input, options).rotate(), (s) => s.jpeg({ quality: CONVERTED_QUALITY })) : undefined;
   const format = sniffed.format === 'heic' ? 'avif' : sniffed.format;
   return { format, width, height, ...facts(meta), ...(await fromDisplay(display)), display, ...(converted ? { converted } : {}) };
+}
+
+async function readHead(file: string): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await fh.read(head, 0, 64, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
 }
 
 // Without sharp's pixel limit: metadata() reads only the header, and with the limit it would
@@ -98,9 +112,8 @@ async function render(pipeline: Sharp, encode: (s: Sharp) => Sharp, edge?: numbe
   try {
     const sized = edge ? pipeline.resize(edge, edge, { fit: 'inside', withoutEnlargement: true }) : pipeline;
     return await encode(sized.flatten({ background: WHITE })).toBuffer();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    throw damagedPhoto(/pixel limit/i.test(message) ? 'pixels' : 'decode');
+  } catch {
+    throw damagedPhoto('decode'); // truncated or corrupt data (failOn: 'error'); sizes were checked before
   }
 }
 
@@ -124,6 +137,16 @@ async function processHevc(file: Buffer, limits: PhotoLimits): Promise<Processed
     render(sharp(decoded.pixels, options), (s) => s.jpeg({ quality: CONVERTED_QUALITY })),
   ]);
   return { format: 'heic', width: decoded.width, height: decoded.height, ...facts(meta), ...(await fromDisplay(display)), display, converted };
+}
+
+/**
+ * Optional and process-wide: from now on libvips may load only JPEG, PNG, WebP and HEIF, so
+ * no upload can ever reach its SVG, PDF, TIFF, GIF, FITS … loaders. Call it at startup when
+ * nothing else in the process needs sharp to read other formats (e.g. SVG charts to PNG).
+ */
+export function restrictImageDecoders(): void {
+  sharp.block({ operation: ['VipsForeignLoad'] });
+  sharp.unblock({ operation: ['VipsForeignLoadJpeg', 'VipsForeignLoadPng', 'VipsForeignLoadWebp', 'VipsForeignLoadHeif'] });
 }
 
 const facts = (meta: PhotoMeta) => ({ capturedAt: meta.capturedAt, gps: meta.gps, camera: meta.camera, hasExif: meta.hasExif });

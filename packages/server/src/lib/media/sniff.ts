@@ -35,7 +35,8 @@ const QT_FIRST_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot'])
 
 type Found =
   | { kind: 'photo' | 'video'; sniffed: Sniffed; label: string }
-  | { kind: 'hostile' | 'other'; looksLike: string | null };
+  | { kind: 'hostile'; looksLike: string }
+  | { kind: 'other'; looksLike: string | null };
 
 const photo = (format: PhotoFormat, mime: string, ext: string, label: string): Found => ({ kind: 'photo', sniffed: { kind: 'photo', format, mime, ext }, label });
 const video = (format: VideoFormat, label: string): Found => ({
@@ -48,13 +49,18 @@ export function sniffMedia(head: Buffer, filename: string): Sniffed {
   const name = safeFilename(filename);
   if (head.length === 0) throw emptyFile(name);
   const found = identify(head);
-  if (found.kind === 'hostile') throw hostileFile(name, found.looksLike ?? '可执行或脚本文件');
+  if (found.kind === 'hostile') throw hostileFile(name, found.looksLike);
   if (found.kind === 'other') throw unsupportedFormat(name, found.looksLike);
-  const ext = extensionOf(name);
-  const named = PHOTO_EXTENSIONS.includes(ext) ? 'photo' : VIDEO_EXTENSIONS.includes(ext) ? 'video' : null;
+  const named = kindOfName(name);
   if (!named) throw extensionNotAllowed(name);
   if (named !== found.kind) throw kindMismatch(name, named, found.label);
   return found.sniffed;
+}
+
+/** What the bytes alone say (no name involved), or null when they are nothing we take. */
+export function detectMedia(head: Buffer): Sniffed | null {
+  const found = identify(head);
+  return found.kind === 'photo' || found.kind === 'video' ? found.sniffed : null;
 }
 
 function identify(b: Buffer): Found {
@@ -125,7 +131,7 @@ const MAGIC: { bytes: number[]; hostile: boolean; looksLike: string }[] = [
 
 function identifyOther(b: Buffer): Found {
   for (const m of MAGIC) {
-    if (m.bytes.every((byte, i) => b[i] === byte)) return { kind: m.hostile ? 'hostile' : 'other', looksLike: m.looksLike };
+    if (m.bytes.every((byte, i) => b[i] === byte)) return m.hostile ? { kind: 'hostile', looksLike: m.looksLike } : { kind: 'other', looksLike: m.looksLike };
   }
   if (b.length >= 189 && b[0] === 0x47 && b[188] === 0x47) return { kind: 'other', looksLike: 'MPEG-TS 视频' };
   const text = markupOf(b);
@@ -154,9 +160,12 @@ function markupOf(b: Buffer): string | null {
   return text.replace(/^[\s\ufeff]+/, '').toLowerCase();
 }
 
-function extensionOf(name: string): string {
+/** What the name's extension allows (the allow-list of SECURITY.md row 12), before any byte has arrived. */
+export function kindOfName(filename: string): 'photo' | 'video' | null {
+  const name = safeFilename(filename);
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  return PHOTO_EXTENSIONS.includes(ext) ? 'photo' : VIDEO_EXTENSIONS.includes(ext) ? 'video' : null;
 }
 
 const MAX_NAME = 120;

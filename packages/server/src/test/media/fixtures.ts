@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { crc32, createDeflate } from 'node:zlib';
 import sharp from 'sharp';
 import { withExif, type ExifTags } from '../../lib/media/exif-write';
+import { processPhoto, type PhotoLimits, type ProcessedPhoto } from '../../lib/media/image';
+import { sniffMedia } from '../../lib/media/sniff';
 
 // Media fixtures (SOURCE.md says where each file comes from) and builders for the photos the
 // tests need in many variants: patterned JPEGs whose perceptual hashes differ by seed, and a
@@ -34,7 +36,7 @@ export const VIDEOS = {
   mp4MoovAtEnd: fixture('clip-moov-end.mp4'),
   /** QuickTime; ©xyz +31.2304+121.4737/; a 90° display matrix (shown 120×160). */
   mov: fixture('clip.mov'),
-  /** QuickTime with Apple keys: location +31.2304+121.4737+004.500/, creationdate 2026-05-12T10:30:00+0800. */
+  /** QuickTime with Apple keys: location +31.2304+121.4737+004.500/, creationdate 2026-05-12T10:31:00+0800 (mvhd: 02:30:00Z). */
   appleMov: fixture('clip-apple.mov'),
 } as const;
 
@@ -69,7 +71,7 @@ export async function makeJpeg({ width, height, exif, seed = 1, quality = 90, gr
   let image = sharp(cells, { raw: { width: 16, height: 12, channels: 3 } }).resize(width, height, { fit: 'fill', kernel: 'cubic' });
   if (grain > 0) {
     const smooth = await image.raw().toBuffer();
-    const noise = { create: { width, height, channels: 3 as const, noise: { type: 'gaussian' as const, mean: 128, sigma: grain } } };
+    const noise = { create: { width, height, channels: 3 as const, background: '#808080', noise: { type: 'gaussian' as const, mean: 128, sigma: grain } } };
     image = sharp(smooth, { raw: { width, height, channels: 3 } }).composite([{ input: noise, blend: 'soft-light' }]);
   }
   const jpeg = await image.jpeg({ quality }).toBuffer();
@@ -109,16 +111,28 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** A temp folder for one test file's outputs, removed by the returned cleanup. */
-export function tempDir(prefix = 'tuijin-media-'): { dir: string; write: (name: string, data: Buffer) => string; cleanup: () => void } {
+export interface TempDir {
+  dir: string;
+  /** Writes a file (a unique name each time, so tests never overwrite each other's files). */
+  write: (name: string, data: Buffer) => string;
+  /** Sniffs and processes bytes as an upload named `name` would be. */
+  ingest: (data: Buffer, name?: string, limits?: PhotoLimits) => Promise<ProcessedPhoto>;
+  cleanup: () => void;
+}
+
+/** A temp folder for one test file's inputs and outputs, removed by cleanup(). */
+export function tempDir(prefix = 'tuijin-media-'): TempDir {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  let n = 0;
+  const write = (name: string, data: Buffer) => {
+    const path = join(dir, `${++n}-${name}`);
+    writeFileSync(path, data);
+    return path;
+  };
   return {
     dir,
-    write: (name, data) => {
-      const path = join(dir, name);
-      writeFileSync(path, data);
-      return path;
-    },
+    write,
+    ingest: (data, name = 'photo.jpg', limits) => processPhoto(write(name, data), sniffMedia(data.subarray(0, 65_536), name), limits),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -36,7 +36,7 @@ clip(VIDEOS.mov, ['-metadata', 'location=+31.2304+121.4737/']);
 clip(VIDEOS.appleMov, [
   '-movflags', 'use_metadata_tags',
   '-metadata', 'com.apple.quicktime.location.ISO6709=+31.2304+121.4737+004.500/',
-  '-metadata', 'com.apple.quicktime.creationdate=2026-05-12T10:30:00+0800',
+  '-metadata', 'com.apple.quicktime.creationdate=2026-05-12T10:31:00+0800',
 ]);
 
 // ffmpeg 5.1 no longer writes a rotation from metadata, so clip.mov gets the 90° display
