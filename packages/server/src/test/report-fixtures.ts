@@ -40,3 +40,30 @@ export async function allowNoPhotos(h: Harness, c: ReportingCounty) {
   const res = await h.request('PUT', '/api/v1/settings/reports', { cookie: c.office.cookie, body: { ...current.settings, minPhotos: 0, version: current.inherited ? null : current.version } });
   if (res.statusCode !== 200) throw new Error(`settings failed: ${res.statusCode} ${res.body}`);
 }
+
+/** Sends a file through the resumable protocol (declare, chunks, complete) and returns the last answer. */
+export async function uploadBuffer(h: Harness, cookie: string, reportId: number, filename: string, data: Buffer, options: { chunk?: number; caption?: string; shootingPointId?: number } = {}) {
+  const created = await h.request('POST', `/api/v1/reports/${reportId}/uploads`, { cookie, body: { filename, size: data.length, caption: options.caption, shootingPointId: options.shootingPointId } });
+  if (created.statusCode !== 201) return created;
+  const session = created.json() as { id: string };
+  const chunk = options.chunk ?? 4 * 1024 * 1024;
+  for (let offset = 0; offset < data.length; offset += chunk) {
+    const res = await putChunk(h, cookie, session.id, offset, data.subarray(offset, offset + chunk));
+    if (res.statusCode !== 200) return res;
+  }
+  return h.request('POST', `/api/v1/uploads/${session.id}/complete`, { cookie });
+}
+
+export function putChunk(h: Harness, cookie: string, id: string, offset: number, bytes: Buffer) {
+  return h.app.inject({
+    method: 'PUT', url: `/api/v1/uploads/${id}/chunks?offset=${offset}`,
+    headers: { cookie, 'x-requested-with': 'tuijin', 'content-type': 'application/octet-stream' }, payload: bytes,
+  });
+}
+
+/** Keys under a prefix in the app's store. */
+export async function storedKeys(h: Harness, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const o of h.ctx.storage.list(prefix)) keys.push(o.key);
+  return keys;
+}

@@ -12,6 +12,7 @@ import { editableReport } from '../reports/service';
 import { loadReportSettings } from '../settings/report-settings';
 import { duplicateIndexFor } from './duplicate-index';
 import { presentMedia } from './present';
+import { findMediaOf } from './queries';
 import { chunkKeys, findSession } from './uploads';
 
 /** The pixel budget of one photo (SECURITY.md row 13: ≈ 60 megapixels). */
@@ -153,10 +154,9 @@ export async function completeUpload(ctx: AppContext, user: SessionUser, id: str
 }
 
 async function mediaById(ctx: AppContext, id: number) {
-  const rows = await ctx.db.selectFrom('media').leftJoin('shootingPoint', 'shootingPoint.id', 'media.shootingPointId').leftJoin('appUser', 'appUser.id', 'media.uploadedBy')
-    .selectAll('media').select(['shootingPoint.name as shootingPointName', 'appUser.displayName as uploadedByName']).where('media.id', '=', id).execute();
-  if (!rows[0]) throw new AppError('not_found', '照片不存在');
-  return rows[0];
+  const [row] = await findMediaOf(ctx.db, { id });
+  if (!row) throw new AppError('not_found', '照片不存在');
+  return row;
 }
 
 /** Photos already used that this one could be a copy of: same bytes anywhere, or a near hash in the region. */

@@ -2,8 +2,8 @@ import type { Executor } from '../../db/kysely';
 import type { SessionUser } from '../../lib/context';
 import { projectScope } from '../projects/policy';
 
-/** Media of reports (or of a project), with their point and uploader names, in the order shown. */
-export function findMediaOf(db: Executor, where: { reportIds?: number[]; projectId?: number }) {
+/** Media of reports (or of a project, or one by id), with their point and uploader names, in the order shown. */
+export function findMediaOf(db: Executor, where: { reportIds?: number[]; projectId?: number; id?: number }) {
   let q = db
     .selectFrom('media')
     .leftJoin('shootingPoint', 'shootingPoint.id', 'media.shootingPointId')
@@ -16,6 +16,7 @@ export function findMediaOf(db: Executor, where: { reportIds?: number[]; project
     q = q.where('media.reportId', 'in', where.reportIds);
   }
   if (where.projectId != null) q = q.where('media.projectId', '=', where.projectId);
+  if (where.id != null) q = q.where('media.id', '=', where.id);
   return q.orderBy('media.period', 'desc').orderBy('media.sort').orderBy('media.id').execute();
 }
 

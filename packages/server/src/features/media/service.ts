@@ -5,7 +5,7 @@ import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { diff, inTransaction, nowIso } from '../../lib/records';
 import { editableReport } from '../reports/service';
 import { presentMedia } from './present';
-import { findMediaInScope } from './queries';
+import { findMediaInScope, findMediaOf } from './queries';
 import { assertPointOfProject } from './uploads';
 
 // A photo's caption, shooting point and order may change, and a photo may be taken out, while
@@ -29,7 +29,7 @@ export async function updateMedia(ctx: AppContext, user: SessionUser, id: number
     if (Object.keys(after).length === 0) return presentMedia(m);
     await tx.updateTable('media').set({ ...fields, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).execute();
     await audit({ action: 'update', objectType: 'media', objectId: id, projectId: m.projectId, before, after });
-    const fresh = await findMediaInScope(tx, user, id);
+    const [fresh] = await findMediaOf(tx, { id });
     return presentMedia(fresh!);
   });
 }

@@ -84,7 +84,8 @@ async function sweepTemp(dir: string, before: Date): Promise<number> {
 
 export async function sweep(ctx: AppContext, options: { graceMs?: number } = {}): Promise<SweepResult> {
   const now = ctx.clock.now();
-  const before = new Date(now.getTime() - (options.graceMs ?? GRACE_MS));
+  // Objects and files carry the store's own clock, so their age is measured against real time.
+  const before = new Date(Date.now() - (options.graceMs ?? GRACE_MS));
   const objects = (await sweepMedia(ctx, before)) + (await sweepArchives(ctx, before));
   const uploads = await sweepUploads(ctx, now, before);
   const tempFiles = await sweepTemp(join(ctx.config.dataDir, 'tmp', 'uploads'), before);
