@@ -105,7 +105,7 @@ describe.each(DIALECTS)('tuijin command on %s', (dialect) => {
     const text = run(['stats', 'overview', '--year', year, '--region', '371499']);
     expect(text.stdout).toContain('重点项目概况：共 36 个');
     expect(run(['audit', 'verify']).stdout).toContain('审计链完整');
-  });
+  }, 120_000);
 
   it('backs up online and restores onto an empty machine with the same figures', () => {
     const year = String(chinaYear(new Date()));
@@ -115,13 +115,18 @@ describe.each(DIALECTS)('tuijin command on %s', (dialect) => {
     expect(made.status, made.stderr).toBe(0);
     const backupDir = /backed up to (\S+)/.exec(made.stdout)![1]!;
     const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8'));
-    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(dialect === 'sqlite' ? ['data.key', 'tuijin.sqlite'] : ['data.key', 'tuijin.pgdump']);
+    const names: string[] = manifest.files.map((f: { name: string }) => f.name);
+    expect(names.filter((n) => !n.startsWith('objects/'))).toEqual(dialect === 'sqlite' ? ['data.key', 'tuijin.sqlite'] : ['data.key', 'tuijin.pgdump']);
+    // The demo's site photos travel with the database: original, display and thumbnail of each.
+    const photos = names.filter((n) => n.startsWith('objects/media/'));
+    expect(photos.length).toBeGreaterThan(50);
     if (dialect !== 'sqlite') return; // a PostgreSQL dump is restored with pg_restore
     const fresh = mkdtempSync(join(tmpdir(), 'tuijin-restore-'));
     const restored = spawnSync(process.execPath, [bin, 'restore', '--from', backupDir], { env: { ...env, TUIJIN_DATA: fresh }, encoding: 'utf8' });
     expect(restored.status, restored.stderr).toBe(0);
     const after = spawnSync(process.execPath, [bin, 'stats', 'overview', '--year', year, '--region', '371499', '--json'], { env: { ...env, TUIJIN_DATA: fresh }, encoding: 'utf8' }).stdout;
     expect(JSON.parse(after)).toEqual(JSON.parse(before));
+    for (const name of photos) expect(readFileSync(join(fresh, name)).equals(readFileSync(join(backupDir, name)))).toBe(true);
     const again = spawnSync(process.execPath, [bin, 'restore', '--from', backupDir], { env: { ...env, TUIJIN_DATA: fresh }, encoding: 'utf8' });
     expect(again.stderr).toContain('--force');
     writeFileSync(join(backupDir, 'tuijin.sqlite'), 'tampered');

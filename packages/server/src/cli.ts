@@ -195,7 +195,8 @@ export async function main(argv: string[]) {
     try {
       const { dir, manifest } = await backup(config, database, values.out);
       console.log(`已备份 / backed up to ${dir}`);
-      console.log(`  ${manifest.files.map((f) => f.name).join(', ')}`);
+      const objects = manifest.files.filter((f) => f.name.startsWith('objects/')).length;
+      console.log(`  ${manifest.files.filter((f) => !f.name.startsWith('objects/')).map((f) => f.name).join(', ')}，照片/视频/归档文件 ${objects} 个`);
       console.log('请把 data.key 与数据库备份分开保管 / keep data.key apart from the database copy');
     } finally {
       await database.close();
@@ -203,7 +204,7 @@ export async function main(argv: string[]) {
   } else if (command === 'restore') {
     const { values } = parseArgs({ args: argv.slice(1), options: { from: { type: 'string' }, force: { type: 'boolean' } } });
     if (!values.from) throw new AppError('bad_request', '缺少参数 --from（备份目录）');
-    const manifest = restoreSqlite(values.from, loadConfig(), { force: values.force ?? false });
+    const manifest = await restoreSqlite(values.from, loadConfig(), { force: values.force ?? false });
     console.log(`已恢复 / restored the backup of ${manifest.createdAt}`);
   } else if (command === 'sweep') {
     await withContext(async (ctx) => {

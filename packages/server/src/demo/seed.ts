@@ -12,6 +12,8 @@ import { createProject } from '../features/projects/service';
 import { addKeyList, addNode, saveApproval, savePlan } from '../features/projects/parts-service';
 import { generateProject, makeUscc, rng } from './generate';
 import { writeTransaction } from '../lib/transactions';
+import type { SessionUser } from '../lib/context';
+import { seedReporting, sessionUserOf, type DemoProject } from './reports';
 
 // 示范县: a small living county a newcomer can open at once. Loaded once; a second call
 // finds it and does nothing. Everything goes through the same services as the app, so
@@ -58,6 +60,7 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
   const count = options.projects ?? 36;
   const companies = new Map<string, number>();
   let firstCompany: number | null = null;
+  const built: DemoProject[] = [];
   const usedNames = new Set<string>();
   const uniqueName = (name: string, word: string) => {
     let n = usedNames.has(name) ? `${word}${name}` : name;
@@ -73,7 +76,8 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
       ownerOrgId = (await org('company', companyName, { uscc: makeUscc(r, DEMO_COUNTY), contactName: r.pick(STAFF)[0], contactPhone: `138${String(r.int(10_000_000, 99_999_999))}` })).id;
       companies.set(companyName, ownerOrgId);
     }
-    firstCompany ??= ownerOrgId;
+    // The demo's company account belongs to a company with a project being built: it has a report to fill.
+    if (g.stage === 'under_construction') firstCompany ??= ownerOrgId;
     const [staffName, staffTitle] = r.pick(STAFF);
     const first = await createPerson(ctx, office, { name: staffName!, title: staffTitle, orgId: ownerOrgId, regionCode: DEMO_COUNTY, phone: `137${String(r.int(10_000_000, 99_999_999))}` });
     const project = await createProject(ctx, office, {
@@ -89,6 +93,10 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
       stageDate: `${year}-01-10`,
       // Projects already building started on their committed day (the 开工 node below agrees).
       ...(['under_construction', 'completed', 'operating'].includes(g.stage) && g.commitStartDate <= chinaDate(ctx.clock.now()) ? { actualStartDate: g.commitStartDate } : {}),
+    });
+    built.push({
+      id: project.id, ownerOrgId, responsibleOrgId: project.responsibleOrgId!, stage: g.stage, totalInvestment: g.totalInvestment,
+      lng: project.lng!, lat: project.lat!, completed: g.completed, monthsElapsed,
     });
     let detail = project;
     for (const level of g.levels) detail = await addKeyList(ctx, office, project.id, { year, level });
@@ -122,5 +130,27 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
     );
     users.push({ username, role, password });
   }
+  await seedMonths(ctx, built, departments.map((d) => d.id), r);
   return { users };
+}
+
+/** Every company and department gets its account (not printed); then the last months happen. */
+async function seedMonths(ctx: AppContext, projects: DemoProject[], departmentIds: number[], r: ReturnType<typeof rng>) {
+  const system = { userId: null, username: 'system', role: null, ip: null };
+  const accountOf = new Map<number, SessionUser>();
+  const existing = await ctx.db.selectFrom('appUser').select(['id', 'orgId']).where('regionCode', '=', DEMO_COUNTY).where('orgId', 'is not', null).execute();
+  for (const u of existing) accountOf.set(u.orgId!, await sessionUserOf(ctx, u.id));
+  const orgIds = [...new Set([...projects.map((p) => p.ownerOrgId), ...departmentIds])];
+  for (const orgId of orgIds) {
+    if (accountOf.has(orgId)) continue;
+    const isDept = departmentIds.includes(orgId);
+    const id = await transact(ctx, (tx) => insertUser(ctx, tx, {
+      username: `${isDept ? 'dept' : 'company'}_${orgId}`, displayName: isDept ? '责任单位审核员' : '企业填报员', role: isDept ? 'department' : 'reporter',
+      regionCode: DEMO_COUNTY, orgId, password: generatePassword(),
+    }, { mustChangePassword: true, audit: (rec) => writeAudit(tx, system, ctx.clock.now(), rec) }));
+    accountOf.set(orgId, await sessionUserOf(ctx, id));
+  }
+  const office = await ctx.db.selectFrom('appUser').select('id').where('username', '=', 'demo_office').executeTakeFirstOrThrow();
+  const pick = (orgId: number) => accountOf.get(orgId) ?? (() => { throw new Error(`no demo account for org ${orgId}`); })();
+  await seedReporting(ctx, projects, { office: await sessionUserOf(ctx, office.id), reporterOf: pick, reviewerOf: pick }, r);
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc, rng } from '../demo/generate';
 import { DIALECTS, startHarness, type Harness } from '../test/harness';
 import { factories, PASSWORD } from '../test/factories';
+import { makeJpeg } from '../test/media/fixtures';
+import { uploadBuffer } from '../test/report-fixtures';
 
 // Property-based fuzz of every API route (SECURITY.md row 9): random methods × random JSON
 // bodies (valid bodies with fields swapped for hostile values, arbitrary JSON, deep nesting,
@@ -12,6 +14,15 @@ import { factories, PASSWORD } from '../test/factories';
 // FUZZ_SEED=<n> replays a run; FUZZ_RUNS=<n> runs longer.
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a successful answer of a route is: a file for the downloads, JSON for everything else. */
+function fileType(path: string, method = 'GET'): string {
+  if (method !== 'GET') return 'application/json';
+  if (path.endsWith('.xlsx')) return 'application/vnd.openxmlformats';
+  if (path.endsWith('/media/:id/:variant')) return '';
+  if (path.endsWith('/periods/:id/archive')) return 'application/zip';
+  return 'application/json';
+}
 interface Route { method: Method; path: string; body?: Record<string, unknown> | (() => Record<string, unknown>); query?: Record<string, string> }
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -36,10 +47,10 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
   let f: ReturnType<typeof factories>;
   let codes: { province: string; city: string; county: string };
   const cookies: Record<'office' | 'sysadmin' | 'auditor', string> = { office: '', sysadmin: '', auditor: '' };
-  const pools = { id: [] as number[], orgId: [] as number[], personId: [] as number[], userId: [] as number[], projectId: [] as number[], keyListId: [] as number[], nodeId: [] as number[], code: [] as string[] };
+  const pools = { id: [] as number[], orgId: [] as number[], personId: [] as number[], userId: [] as number[], projectId: [] as number[], keyListId: [] as number[], nodeId: [] as number[], code: [] as string[], uploadId: [] as string[] };
   let routes: Route[] = [];
   let serial = 0;
-  let defaults: { orgs: number; people: number; users: number; projects: number; keyListId: number; nodeId: number; code: string };
+  let defaults: Record<string, number | string>;
 
   async function freshSession(role: keyof typeof cookies) {
     cookies[role] = (await f.session(role, role === 'sysadmin' ? codes.city : codes.county)).cookie;
@@ -69,6 +80,14 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     const foreignOrg = await f.org('company', other.county);
     const foreignProject = await f.project(other.county);
 
+    // A month with a report, a photo, a shooting point and an unfinished upload, for the report routes.
+    h.clock.set('2026-06-02T02:00:00Z');
+    const period = (await h.request('POST', '/api/v1/periods', { cookie: office, body: { period: '2026-05' } })).json();
+    const report = await h.ctx.db.selectFrom('monthlyReport').select('id').where('projectId', '=', project.id).executeTakeFirstOrThrow();
+    const photo = (await uploadBuffer(h, office, report.id, 'site.jpg', await makeJpeg({ width: 64, height: 48 }))).json();
+    const point = (await h.request('POST', `/api/v1/projects/${project.id}/shooting-points`, { cookie: office, body: { name: '东门' } })).json().items[0];
+    const upload = (await h.request('POST', `/api/v1/reports/${report.id}/uploads`, { cookie: office, body: { filename: 'a.jpg', size: 10 } })).json();
+    pools.uploadId = [upload.id, 'f'.repeat(32)];
     pools.orgId = [dept.id, company.id, township.id, bank.id, foreignOrg.id];
     pools.personId = [leader.id, contact.id];
     pools.userId = [reporter.id, viewer.id];
@@ -76,8 +95,11 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     pools.keyListId = kl.keyLists.map((k: { id: number }) => k.id);
     pools.nodeId = nd.nodes.map((n: { id: number }) => n.id);
     pools.code = [codes.county, codes.city, codes.province, other.county, `${codes.city.slice(0, 4)}77`];
-    defaults = { orgs: bank.id, people: contact.id, users: viewer.id, projects: withParts.id, keyListId: pools.keyListId[0]!, nodeId: pools.nodeId[0]!, code: codes.county };
-    pools.id = [...new Set([...pools.orgId, ...pools.personId, ...pools.userId, ...pools.projectId, ...pools.keyListId, ...pools.nodeId])];
+    defaults = {
+      orgs: bank.id, people: contact.id, users: viewer.id, projects: withParts.id, keyListId: pools.keyListId[0]!, nodeId: pools.nodeId[0]!, code: codes.county,
+      periods: period.id, reports: report.id, media: photo.id, 'shooting-points': point.id, uploads: upload.id, variant: 'thumb',
+    };
+    pools.id = [...new Set([...pools.orgId, ...pools.personId, ...pools.userId, ...pools.projectId, ...pools.keyListId, ...pools.nodeId, period.id, report.id, photo.id, point.id])];
 
     const county = codes.county;
     const project0 = { name: '模糊项目', regionCode: county, category: 'industrial', industry: 'equipment', nature: 'new', totalInvestment: 150_000_000, ownerOrgId: company.id, leaderId: leader.id, commitStartDate: '2026-03-01', lng: 116.3, lat: 37.4, tags: ['链主'], fundingSources: [{ source: 'enterprise', amount: 1000 }], foreign: { amount: 100, currency: 'USD', rate: '7.1' }, sitePolygon: [[116.1, 37.1], [116.2, 37.1], [116.2, 37.2]] };
@@ -128,6 +150,40 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       { method: 'POST', path: '/api/v1/imports/:id/commit', body: {} },
       { method: 'DELETE', path: '/api/v1/imports/:id' },
       { method: 'GET', path: '/api/v1/imports' },
+      { method: 'GET', path: '/api/v1/periods' },
+      { method: 'POST', path: '/api/v1/periods', body: { period: '2026-04', deadline: '2026-05-05', note: '四月' } },
+      { method: 'GET', path: '/api/v1/periods/:id' },
+      { method: 'PATCH', path: '/api/v1/periods/:id', body: { deadline: '2026-06-08', note: '延期', version: 1 } },
+      { method: 'POST', path: '/api/v1/periods/:id/close', body: { version: 1, archive: false } },
+      { method: 'POST', path: '/api/v1/periods/:id/reopen', body: { version: 2 } },
+      { method: 'POST', path: '/api/v1/periods/:id/remind', body: { reportIds: [1, 2] } },
+      { method: 'POST', path: '/api/v1/periods/:id/archive' },
+      { method: 'GET', path: '/api/v1/periods/:id/archive' },
+      { method: 'GET', path: '/api/v1/reports', query: { periodId: '1', status: 'missing', q: '项目', mine: 'review', page: '1', pageSize: '20' } },
+      { method: 'POST', path: '/api/v1/reports', body: { projectId: 1, period: '2026-05' } },
+      { method: 'GET', path: '/api/v1/reports/:id' },
+      { method: 'PATCH', path: '/api/v1/reports/:id', body: { version: 1, thisMonth: 100, ytd: 200, cumulative: 300, explanation: '说明', funds: [{ source: 'enterprise', amount: 50 }], progress: '进度', nodesMet: [{ nodeId: 1, date: '2026-05-02' }], problems: [{ kind: 'land', description: '用地' }], nextPlan: '计划', coordination: '协调', noChange: false, noChangeReason: null } },
+      { method: 'POST', path: '/api/v1/reports/:id/submit', body: { version: 1 } },
+      { method: 'POST', path: '/api/v1/reports/:id/return', body: { version: 2, comment: '退回' } },
+      { method: 'POST', path: '/api/v1/reports/:id/approve', body: { version: 2, comment: '同意' } },
+      { method: 'POST', path: '/api/v1/reports/:id/uploads', body: { filename: 'x.jpg', size: 1000, caption: '说明', shootingPointId: 1 } },
+      { method: 'GET', path: '/api/v1/uploads/:id' },
+      { method: 'PUT', path: '/api/v1/uploads/:id/chunks', query: { offset: '0' } },
+      { method: 'POST', path: '/api/v1/uploads/:id/complete' },
+      { method: 'DELETE', path: '/api/v1/uploads/:id' },
+      { method: 'GET', path: '/api/v1/media/:id/:variant' },
+      { method: 'PATCH', path: '/api/v1/media/:id', body: { version: 1, caption: '东门', shootingPointId: 1, sort: 2 } },
+      { method: 'DELETE', path: '/api/v1/media/:id', query: { version: '1' } },
+      { method: 'GET', path: '/api/v1/projects/:id/reports' },
+      { method: 'GET', path: '/api/v1/projects/:id/media' },
+      { method: 'GET', path: '/api/v1/projects/:id/shooting-points' },
+      { method: 'POST', path: '/api/v1/projects/:id/shooting-points', body: { name: '西门', description: '西门外', lng: 116.3, lat: 37.4, sort: 1 } },
+      { method: 'PATCH', path: '/api/v1/shooting-points/:id', body: { version: 1, name: '西门外', sort: 2 } },
+      { method: 'DELETE', path: '/api/v1/shooting-points/:id', query: { version: '1' } },
+      { method: 'GET', path: '/api/v1/settings/reports' },
+      { method: 'PUT', path: '/api/v1/settings/reports', body: { version: null, deadlineDay: 5, autoOpen: false, openDay: 25, minPhotos: 1, maxDistanceMetres: 1000, maxHashDistance: 6, maxImageMb: 30, maxVideoMb: 500 } },
+      { method: 'GET', path: '/api/v1/notifications', query: { unread: '1' } },
+      { method: 'POST', path: '/api/v1/notifications/read', body: { ids: [1, 2] } },
     ];
   });
   afterAll(() => h.close());
@@ -149,10 +205,10 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     const fillPath = (path: string, override?: [string, string]) =>
       path.replace(/:(\w+)/g, (_, name: string) => {
         if (override && override[0] === name) return override[1];
-        if (name === 'id') return String(defaults[path.split('/')[3] as 'orgs' | 'people' | 'users' | 'projects']);
+        if (name === 'id') return String(defaults[path.split('/')[3]!]);
         if (name === 'year') return '2026';
         if (name === 'item') return 'eia';
-        return String(defaults[name as 'keyListId' | 'nodeId' | 'code']);
+        return String(defaults[name]);
       });
     const failures: string[] = [];
     let sent = 0;
@@ -168,8 +224,8 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       const label = `${route.method} ${url} ${payload?.slice(0, 200) ?? ''} → ${res.statusCode} ${res.body.slice(0, 200)}`;
       const error = res.statusCode >= 400 ? res.json().error : null;
       // The export answers a spreadsheet; everything else, and every error, is JSON.
-      const expected = route.path.endsWith('.xlsx') && res.statusCode < 400 ? 'application/vnd.openxmlformats' : 'application/json';
-      if (res.statusCode >= 500 || !String(res.headers['content-type']).startsWith(expected) || (error && !(typeof error.code === 'string' && error.message))) failures.push(label);
+      const expected = res.statusCode >= 400 || res.statusCode === 304 ? 'application/json' : fileType(route.path);
+      if (res.statusCode >= 500 || (res.statusCode !== 304 && !String(res.headers['content-type']).startsWith(expected)) || (error && !(typeof error.code === 'string' && error.message))) failures.push(label);
       if (/\/(users|auth)\b/.test(route.path)) {
         const me = await h.request('GET', '/api/v1/auth/me', { cookie: sessions[role]! });
         if (me.statusCode !== 200 || me.json().user.mustChangePassword) {
@@ -235,7 +291,8 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     const paramValue = (name: string) => {
       const known: (string | number)[] =
         name === 'code' ? pools.code : name === 'year' ? [2026, 2025, 2100] : name === 'item' ? ['eia', 'filing', 'land_permit'] :
-        name === 'keyListId' ? pools.keyListId : name === 'nodeId' ? pools.nodeId : pools.id;
+        name === 'variant' ? ['thumb', 'display', 'original', 'converted', 'x'] :
+        name === 'keyListId' ? pools.keyListId : name === 'nodeId' ? pools.nodeId : [...pools.id, ...pools.uploadId];
       return fc.oneof(
         { weight: 4, arbitrary: pick(known.map(String)) },
         { weight: 1, arbitrary: fc.integer({ min: -3, max: 60 }).map(String) },
@@ -320,8 +377,8 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
         ]).finally(() => clearTimeout(timer)) as LightMyRequestResponse;
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
         expect(res.statusCode, label).toBeLessThan(500);
-        const isExport = res.statusCode < 400 && label.includes('/export.xlsx');
-        expect(res.headers['content-type'], label).toMatch(isExport ? /^application\/vnd\.openxmlformats/ : /^application\/json/);
+        const expected = res.statusCode >= 400 ? 'application/json' : fileType(path.replace(/\/media\/[^/]+\/[^/?]+$/, '/media/:id/:variant').replace(/\/periods\/[^/]+\/archive$/, '/periods/:id/archive'), method);
+        expect(String(res.headers['content-type']), label).toMatch(new RegExp(`^${expected.replace('/', '\\/')}`));
         if (res.statusCode >= 400) {
           const { error } = res.json();
           expect(typeof error?.code, label).toBe('string');

@@ -23,6 +23,7 @@ export function presentMe(user: SessionUser, passwordChangeDue: boolean) {
       manageUsers: can.manageUsers,
       manageRegions: can.manageRegions,
       readAudit: can.readAudit,
+      readReports: can.readReports, fillReports: can.fillReports, reviewReports: can.reviewReports, managePeriods: can.managePeriods, managePoints: can.managePoints,
     },
   };
 }

@@ -3,6 +3,7 @@ import { id, idParam, periodClose, periodOpen, periodUpdate, versionOnly } from 
 import { z } from 'zod';
 import { requireUser } from '../../lib/auth';
 import { actorOf, type AppContext } from '../../lib/context';
+import { notFound } from '../../lib/errors';
 import { assertCan } from '../../lib/permissions';
 import { parse } from '../../lib/validate';
 import { archiveInBackground, sendArchive } from '../archive/service';
@@ -46,7 +47,7 @@ export function periodRoutes(app: FastifyInstance, ctx: AppContext) {
     const input = parse(periodClose, request.body);
     const period = await setPeriodStatus(ctx, user, periodId, input.version, 'closed');
     // The archive (the month's "CD") is built after the answer; the page shows it when ready.
-    if (input.archive) archiveInBackground(ctx, actorOf(user, request.ip), periodId, request.log);
+    if (input.archive) void archiveInBackground(ctx, actorOf(user, request.ip), periodId, request.log);
     return period;
   });
 
@@ -66,8 +67,10 @@ export function periodRoutes(app: FastifyInstance, ctx: AppContext) {
     const user = requireUser(request);
     assertCan(user, 'managePeriods');
     const { id: periodId } = parse(idParams, request.params);
-    await loadPeriod(ctx, ctx.db, user, periodId);
-    archiveInBackground(ctx, actorOf(user, request.ip), periodId, request.log);
+    // An office archives the months it runs; a county sees its city's month but does not rebuild it.
+    const period = await loadPeriod(ctx, ctx.db, user, periodId);
+    if (!period.canManage) throw notFound('报期');
+    void archiveInBackground(ctx, actorOf(user, request.ip), periodId, request.log);
     return reply.status(202).send({ accepted: true });
   });
 

@@ -87,7 +87,8 @@ export async function setPeriodStatus(ctx: AppContext, user: SessionUser, id: nu
     const at = nowIso(ctx);
     await tx.updateTable('reportingPeriod').set({
       status, version: p.version + 1, updatedAt: at,
-      ...(status === 'closed' ? { closedAt: at, closedBy: user.id } : { closedAt: null, closedBy: null }),
+      // A reopened month's archive no longer says what the month holds: it goes (the sweeper removes the file).
+      ...(status === 'closed' ? { closedAt: at, closedBy: user.id } : { closedAt: null, closedBy: null, archiveKey: null, archiveSha256: null, archiveSize: null, archivedAt: null }),
     }).where('id', '=', id).execute();
     await audit({ action: status === 'closed' ? 'close' : 'reopen', objectType: 'reporting_period', objectId: id, before: { status: p.status }, after: { status } });
     return loadPeriod(ctx, tx, user, id);

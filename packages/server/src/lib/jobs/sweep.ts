@@ -88,6 +88,7 @@ export async function sweep(ctx: AppContext, options: { graceMs?: number } = {})
   const before = new Date(Date.now() - (options.graceMs ?? GRACE_MS));
   const objects = (await sweepMedia(ctx, before)) + (await sweepArchives(ctx, before));
   const uploads = await sweepUploads(ctx, now, before);
-  const tempFiles = await sweepTemp(join(ctx.config.dataDir, 'tmp', 'uploads'), before);
+  // A build in progress keeps writing its archive file, so only abandoned ones are this old.
+  const tempFiles = (await sweepTemp(join(ctx.config.dataDir, 'tmp', 'uploads'), before)) + (await sweepTemp(join(ctx.config.dataDir, 'tmp', 'archives'), before));
   return { objects, chunks: uploads.chunks, sessions: uploads.sessions, tempFiles };
 }
