@@ -1,12 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { overallCheckStatus, runPhotoChecks, type LngLat } from '@tuijin/core';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { findFfmpeg, makePoster, probeVideo, processPhoto, SNIFF_BYTES, sniffMedia, type ProcessedPhoto, type Sniffed } from '../../lib/media';
+import { Limiter } from '../../lib/limit';
 import { inTransaction, nowIso, parseJson } from '../../lib/records';
 import { editableReport } from '../reports/service';
 import { loadReportSettings } from '../settings/report-settings';
@@ -17,6 +19,9 @@ import { chunkKeys, findSession } from './uploads';
 
 /** The pixel budget of one photo (SECURITY.md row 13: ≈ 60 megapixels). */
 export const MAX_PIXELS = 60_000_000;
+
+/** Files examined at once by this process: decoding is memory-hungry, queueing is cheap. */
+const examining = new Limiter(Math.max(2, availableParallelism()));
 
 interface Evidence {
   sniffed: Sniffed;
@@ -91,7 +96,8 @@ export async function completeUpload(ctx: AppContext, user: SessionUser, id: str
   const stored: string[] = [];
   try {
     const report = await editableReport(ctx, ctx.db, user, s.reportId!, null, 'save');
-    const evidence = await examine(ctx, tmp, s.filename, s.kind, await assemble(ctx, id, tmp, s.size), tmp);
+    const sums = await assemble(ctx, id, tmp, s.size);
+    const evidence = await examining.run(() => examine(ctx, tmp, s.filename, s.kind, sums, tmp));
     const settings = await loadReportSettings(ctx.db, report.regionCode);
     const taken: LngLat | null = evidence.photo?.gps && evidence.sniffed.kind === 'photo' ? [evidence.photo.gps.lng, evidence.photo.gps.lat] : evidence.video?.gps ? [evidence.video.gps.lng, evidence.video.gps.lat] : null;
     const capturedAt = evidence.sniffed.kind === 'photo' ? evidence.photo!.capturedAt : evidence.video!.capturedAt;
