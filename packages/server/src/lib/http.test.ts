@@ -233,7 +233,7 @@ describe.each(DIALECTS)('the HTTP edge on %s', (dialect) => {
   it('keeps answering after all of that', async () => {
     const res = await h.request('GET', '/api/v1/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: dialect });
+    expect(res.json()).toEqual({ status: 'ok', database: dialect, storage: 'disk' });
     expect((await h.request('GET', '/api/v1/auth/me', { cookie: office.cookie })).json().user.username).toBe(office.username);
   });
 });
