@@ -4,6 +4,7 @@ import { loginInput, passwordChange } from './auth';
 import { listQuery, orgInput, orgUpdate, personInput, personUpdate, regionInput, regionUpdate, userInput, userUpdate } from './admin';
 import { FIELD_LABELS, describeIssues } from './labels';
 import { annualPlanInput, approvalInput, foreignAmount, keyListInput, ledgerQuery, nodeInput, projectCreate, projectUpdate, stageTransition, versionOnly } from './project';
+import { mediaUpdate, periodClose, periodOpen, periodUpdate, reportListQuery, reportReview, reportSave, reportSettingsInput, shootingPointInput, uploadCreate } from './report';
 import { ENGLISH, HAS_HAN, messagesOf } from './test-helpers';
 
 describe('describeIssues', () => {
@@ -32,7 +33,8 @@ describe('FIELD_LABELS', () => {
   const schemas: Record<string, z.ZodObject> = {
     projectCreate, projectUpdate, stageTransition, ledgerQuery, keyListInput, annualPlanInput, nodeInput, approvalInput,
     versionOnly, foreignAmount, regionInput, regionUpdate, orgInput, orgUpdate, personInput, personUpdate, userInput,
-    userUpdate, listQuery, loginInput, passwordChange,
+    userUpdate, listQuery, loginInput, passwordChange, periodOpen, periodUpdate, periodClose, reportSave, reportReview,
+    reportListQuery, shootingPointInput, mediaUpdate, uploadCreate, reportSettingsInput,
   };
   const keys = [...new Set(Object.values(schemas).flatMap((s) => Object.keys(s.shape)))].sort();
 
@@ -64,6 +66,12 @@ describe('messages are Chinese', () => {
     }],
     ['user with every field wrong', userInput, { username: 1, displayName: 1, role: 1, regionCode: 1, password: 1 }],
     ['org with every field wrong', orgInput, { kind: 1, name: 1, regionCode: 1, uscc: 1, contactPhone: 1 }],
+    ['monthly report with every field wrong', reportSave, {
+      version: 'x', thisMonth: 1.5, ytd: -1, cumulative: 'x', funds: [{ source: 'x', amount: -1 }], progress: 1,
+      nodesMet: [{ nodeId: 'x', date: '2026-02-30' }], problems: [{ kind: 'x', description: '' }], noChange: 'yes',
+    }],
+    ['upload with every field wrong', uploadCreate, { filename: 1, size: -5, caption: 1, shootingPointId: 'x' }],
+    ['settings with every field wrong', reportSettingsInput, { version: 'x', deadlineDay: 31, autoOpen: 'x', openDay: 0, minPhotos: -1, maxDistanceMetres: 1, maxHashDistance: 99, maxImageMb: 0, maxVideoMb: 1e9 }],
   ])('%s', (_case, schema, input) => {
     const messages = messagesOf(schema, input);
     expect(messages.length).toBeGreaterThan(3);
