@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isReportingStage } from './catalog';
+import type { PreviousFigures } from './figures';
 import { noChangeFigures, submissionProblems, type ReportContent } from './submission';
 
 const W = 10_000;
 const full: ReportContent = { thisMonth: 300 * W, ytd: 1500 * W, cumulative: 5300 * W, explanation: null, progress: '主体封顶', noChange: false, noChangeReason: null };
-const context = { previous: { ytd: 1200 * W, cumulative: 5000 * W }, totalInvestment: 10_000 * W, photoCount: 3, minPhotos: 1 };
+const context: { previous: PreviousFigures; totalInvestment: number; photoCount: number; minPhotos: number } = { previous: { ytd: 1200 * W, cumulative: 5000 * W }, totalInvestment: 10_000 * W, photoCount: 3, minPhotos: 1 };
 
 describe('what blocks a submission', () => {
   it.each<[string, Partial<ReportContent>, Partial<typeof context>, string[]]>([
