@@ -24,7 +24,10 @@ export async function setup(project: TestProject) {
   dataDir = mkdtempSync(join(tmpdir(), 'tuijin-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const env = { ...process.env, TUIJIN_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' };
-  cli(['demo'], env);
+  const demo = cli(['demo'], env);
+  // The demo's own accounts, whose passwords it prints once: flows acting as its company's
+  // reporter and its department use them (demo_company reports to demo_dept).
+  const demoPasswords = Object.fromEntries([...demo.matchAll(/^\s*(demo_\w+)\s+\w+\s+(\S+)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
   for (const [username, role] of [['e2e_office', 'office'], ['e2e_office2', 'office'], ['e2e_viewer', 'viewer']]) {
     cli(['user', 'create', '--username', username!, '--role', role!, '--region', '371499', '--name', `测试${role}`], env, E2E_PASSWORD);
   }
@@ -45,6 +48,7 @@ export async function setup(project: TestProject) {
   }
   project.provide('baseUrl', base);
   project.provide('password', E2E_PASSWORD);
+  project.provide('demoPasswords', demoPasswords);
 }
 
 export async function teardown() {
@@ -57,5 +61,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     password: string;
+    demoPasswords: Record<string, string>;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaptureTime, checkDuplicate, checkLocation, hammingDistance, isInsidePolygon } from './checks';
+import { checkCaptureTime, distanceText, checkDuplicate, checkLocation, hammingDistance, isInsidePolygon } from './checks';
 import type { LngLat } from '../geo';
 
 describe('capture time', () => {
@@ -27,7 +27,7 @@ describe('location', () => {
     [[116.805, 36.605], { point: null, outline: site }, true, /用地范围内/],
     [[116.83, 36.605], { point: null, outline: site }, false, /不在项目用地范围内/],
     [[116.8, 36.6], { point: [116.805, 36.603], outline: null }, true, /距项目位置约 \d+ 米$/],
-    [[116.9, 36.6], { point: [116.805, 36.603], outline: null }, false, /超过 1000 米/],
+    [[116.9, 36.6], { point: [116.805, 36.603], outline: null }, false, /约 8\.5 公里，超过 1 公里$/],
     [null, { point: [116.805, 36.603], outline: null }, null, /没有 GPS/],
     [[116.8, 36.6], { point: null, outline: null }, null, /未登记位置/],
   ])('photo at %j', (taken, project, passed, message) => {
@@ -53,5 +53,11 @@ describe('duplicates', () => {
     const r = checkDuplicate(hash, sha, used);
     expect(r.passed).toBe(passed);
     expect(r.message).toMatch(message);
+  });
+});
+
+describe('distances in words', () => {
+  it.each([[0, '0 米'], [999, '999 米'], [1000, '1 公里'], [8_345, '8.3 公里'], [123_456, '123 公里']])('%i m → %s', (m, text) => {
+    expect(distanceText(m)).toBe(text);
   });
 });

@@ -54,8 +54,15 @@ export function checkLocation(
   }
   const metres = Math.round(distanceMetres(taken, project.point));
   return metres <= settings.maxDistanceMetres
-    ? { code: 'location', passed: true, message: `距项目位置约 ${metres} 米` }
-    : { code: 'location', passed: false, message: `距项目位置约 ${metres} 米，超过 ${settings.maxDistanceMetres} 米` };
+    ? { code: 'location', passed: true, message: `距项目位置约 ${distanceText(metres)}` }
+    : { code: 'location', passed: false, message: `距项目位置约 ${distanceText(metres)}，超过 ${distanceText(settings.maxDistanceMetres)}` };
+}
+
+/** 「120 米」 near the site, 「8.3 公里」 beyond a kilometre (a photo from another town reads as such). */
+export function distanceText(metres: number): string {
+  if (metres < 1000) return `${metres} 米`;
+  const km = metres / 1000;
+  return `${km < 100 ? Number(km.toFixed(1)) : Math.round(km)} 公里`;
 }
 
 /** Bits that differ between two 64-bit perceptual hashes written as 16 hex digits. */

@@ -71,19 +71,24 @@ const STATUS_MESSAGE: Record<number, string> = {
   504: '服务器响应超时，请稍后再试',
 };
 
+/** The error a failed reply stands for: the server's `{error}` body, else a message for its status. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (error && typeof error.message === 'string') {
+    return new ApiError(status, typeof error.code === 'string' ? error.code : 'error', error.message, error.details);
+  }
+  const message = STATUS_MESSAGE[status] ?? `服务器错误（${status}），请稍后重试`;
+  return new ApiError(status, `http_${status}`, message);
+}
+
 async function parseError(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();
   } catch {
-    // not JSON (a proxy's HTML page): fall back to the status text below
+    // not JSON (a proxy's HTML page): fall back to the status text
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-  if (error && typeof error.message === 'string') {
-    return new ApiError(response.status, typeof error.code === 'string' ? error.code : 'error', error.message, error.details);
-  }
-  const message = STATUS_MESSAGE[response.status] ?? `服务器错误（${response.status}），请稍后重试`;
-  return new ApiError(response.status, `http_${response.status}`, message);
+  return toApiError(response.status, body);
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -85,10 +85,10 @@ async function examine(ctx: AppContext, file: string, filename: string, kind: st
 export async function completeUpload(ctx: AppContext, user: SessionUser, id: string) {
   const s = await findSession(ctx.db, user, id);
   if (s.status === 'done' && s.mediaId) return presentMedia(await mediaById(ctx, s.mediaId));
-  if (s.status !== 'receiving') throw new AppError('conflict', s.status === 'processing' ? '文件正在处理中，请稍候' : '上传任务已结束，请重新选择文件上传', { status: s.status });
+  if (s.status !== 'receiving') throw new AppError('conflict', s.status === 'processing' ? '文件正在处理中，请稍候' : '上传任务已结束，请重新选择文件上传', { status: s.status, received: s.received });
   if (s.received < s.size) throw new AppError('conflict', `文件尚未上传完整（${s.received}/${s.size} 字节）`, { received: s.received, status: s.status });
   const claimed = await ctx.db.updateTable('uploadSession').set({ status: 'processing', updatedAt: nowIso(ctx) }).where('id', '=', id).where('status', '=', 'receiving').executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 0) throw new AppError('conflict', '文件正在处理中，请稍候');
+  if (Number(claimed.numUpdatedRows) === 0) throw new AppError('conflict', '文件正在处理中，请稍候', { status: 'processing', received: s.received });
 
   const tmpDir = join(ctx.config.dataDir, 'tmp', 'uploads');
   await mkdir(tmpDir, { recursive: true });

@@ -65,7 +65,7 @@ describe.each(DIALECTS)('report photos on %s', (dialect) => {
     const old = (await uploadBuffer(h, c.reporter.cookie, reportId, 'old.jpg', await photo(3, { ...inMay, dateTimeOriginal: '2026:03:01 09:00:00' }))).json();
     expect(old.checks.find((x: { code: string }) => x.code === 'time')).toMatchObject({ passed: false, message: '拍摄于 2026-03-01，早于本月报期（2026-05）' });
     const faraway = (await uploadBuffer(h, c.reporter.cookie, reportId, 'far.jpg', await photo(4, { ...inMay, gps: { lat: SITE.lat + 0.2, lng: SITE.lng } }))).json();
-    expect(faraway.checks.find((x: { code: string }) => x.code === 'location').message).toMatch(/超过 1000 米/);
+    expect(faraway.checks.find((x: { code: string }) => x.code === 'location').message).toMatch(/约 22\.\d 公里，超过 1 公里/);
     const again = (await uploadBuffer(h, c.reporter.cookie, reportId, 'again.jpg', await photo(1))).json();
     expect(again.checks.find((x: { code: string }) => x.code === 'duplicate')).toMatchObject({ passed: false });
     expect(again.checkStatus).toBe('failed');

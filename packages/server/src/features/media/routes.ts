@@ -27,7 +27,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/api/v1/uploads/:id', async (request) => {
     const user = requireUser(request);
-    return presentSession(await findSession(ctx.db, user, parse(uploadParams, request.params).id));
+    return presentSession(await findSession(ctx.db, user, parse(uploadParams, request.params).id), ctx.clock.now());
   });
 
   // Chunks arrive as raw bytes and are streamed into storage, never held whole in memory:

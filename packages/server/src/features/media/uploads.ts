@@ -21,8 +21,10 @@ const SESSION_HOURS = 24;
 
 export const chunkKey = (sessionId: string, offset: number) => `uploads/${sessionId}/${String(offset).padStart(13, '0')}`;
 
-export function presentSession(s: { id: string; filename: string; kind: string; size: number; received: number; status: string; mediaId: number | null; expiresAt: string }) {
-  return { id: s.id, filename: s.filename, kind: s.kind, size: s.size, received: s.received, status: s.status, mediaId: s.mediaId, expiresAt: s.expiresAt, chunkSize: CHUNK_SIZE };
+/** A session as the client sees it; one past its time reads 'expired' before the sweeper has marked it. */
+export function presentSession(s: { id: string; filename: string; kind: string; size: number; received: number; status: string; mediaId: number | null; expiresAt: string }, now: Date) {
+  const status = s.status === 'receiving' && now.toISOString() > s.expiresAt ? 'expired' : s.status;
+  return { id: s.id, filename: s.filename, kind: s.kind, size: s.size, received: s.received, status, mediaId: s.mediaId, expiresAt: s.expiresAt, chunkSize: CHUNK_SIZE };
 }
 
 export async function assertPointOfProject(db: Executor, projectId: number, pointId: number | null | undefined) {
@@ -52,7 +54,7 @@ export async function createUpload(ctx: AppContext, user: SessionUser, reportId:
     };
     await tx.insertInto('uploadSession').values(session).execute();
     await audit({ action: 'start_upload', objectType: 'upload', objectId: session.id, projectId: report.projectId, after: { reportId, filename, size: input.size, kind } });
-    return presentSession(session);
+    return presentSession(session, now);
   });
 }
 
@@ -86,7 +88,7 @@ export async function putChunk(ctx: AppContext, user: SessionUser, id: string, o
     const now = await findSession(ctx.db, user, id);
     throw new AppError('conflict', `续传位置不一致：服务器已收到 ${now.received} 字节`, { received: now.received, status: now.status });
   }
-  return presentSession({ ...s, received: offset + bytes });
+  return presentSession({ ...s, received: offset + bytes }, ctx.clock.now());
 }
 
 /** Chunk objects of a session, in order. */
@@ -104,5 +106,5 @@ export async function abortUpload(ctx: AppContext, user: SessionUser, id: string
     await audit({ action: 'abort_upload', objectType: 'upload', objectId: id, projectId: s.projectId, after: { received: s.received } });
   });
   await ctx.storage.deleteMany(await chunkKeys(ctx, id));
-  return presentSession({ ...s, status: 'aborted' });
+  return presentSession({ ...s, status: 'aborted' }, ctx.clock.now());
 }

@@ -34,7 +34,7 @@ export function reportAbilities(user: SessionUser, r: Pick<ReportRow, 'status' |
   };
 }
 
-export function presentReportSummary(r: Pick<ReportRow, 'id' | 'projectId' | 'projectName' | 'projectCode' | 'ownerOrgName' | 'responsibleOrgName' | 'period' | 'periodId' | 'status' | 'deadline' | 'submittedAt' | 'firstSubmittedAt' | 'startedAt' | 'thisMonth' | 'ytd' | 'cumulative' | 'noChange' | 'returnCount' | 'remindCount' | 'remindedAt' | 'reviewedAt' | 'version'> & { photoCount?: number; failedCount?: number; flaggedCount?: number }, now: Date) {
+export function presentReportSummary(r: Pick<ReportRow, 'id' | 'projectId' | 'projectName' | 'projectCode' | 'ownerOrgName' | 'responsibleOrgName' | 'period' | 'periodId' | 'status' | 'deadline' | 'submittedAt' | 'firstSubmittedAt' | 'startedAt' | 'thisMonth' | 'ytd' | 'cumulative' | 'noChange' | 'returnCount' | 'remindCount' | 'remindedAt' | 'reviewedAt' | 'reviewComment' | 'version'> & { photoCount?: number; failedCount?: number; flaggedCount?: number }, now: Date) {
   const status = r.status as ReportStatus;
   return {
     id: r.id, projectId: r.projectId, projectName: r.projectName, projectCode: r.projectCode,
@@ -42,7 +42,7 @@ export function presentReportSummary(r: Pick<ReportRow, 'id' | 'projectId' | 'pr
     status, statusLabel: status === 'draft' && !r.startedAt ? '未填报' : REPORT_STATUS_LABEL[status],
     isStarted: r.startedAt != null, deadline: r.deadline,
     punctuality: punctuality(r.deadline, r.firstSubmittedAt, now),
-    submittedAt: r.submittedAt, reviewedAt: r.reviewedAt, thisMonth: r.thisMonth, ytd: r.ytd, cumulative: r.cumulative,
+    submittedAt: r.submittedAt, reviewedAt: r.reviewedAt, reviewComment: r.reviewComment, thisMonth: r.thisMonth, ytd: r.ytd, cumulative: r.cumulative,
     noChange: r.noChange === 1, returnCount: r.returnCount, remindCount: r.remindCount, remindedAt: r.remindedAt,
     photoCount: r.photoCount ?? 0, failedCount: r.failedCount ?? 0, flaggedCount: r.flaggedCount ?? 0, version: r.version,
   };

@@ -56,6 +56,7 @@ export interface ReportSummary {
   returnCount: number;
   remindCount: number;
   remindedAt: string | null;
+  reviewComment: string | null;
   photoCount: number;
   failedCount: number;
   flaggedCount: number;

@@ -1,4 +1,4 @@
-import { api, isApiError } from '../../app/api-client';
+import { api, API_BASE, ApiError, isApiError, toApiError } from '../../app/api-client';
 import type { MediaItem, UploadSession } from './types';
 
 // Resumable upload for phones on a weak connection: the file goes in chunks; a dropped chunk is
@@ -7,25 +7,52 @@ import type { MediaItem, UploadSession } from './types';
 
 const RETRIES = 8;
 const remembered = (reportId: number, file: File) => `tuijin.upload.${reportId}.${file.name}.${file.size}.${file.lastModified}`;
+const aborted = () => new DOMException('aborted', 'AbortError');
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
 
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(new DOMException('aborted', 'AbortError')); }, { once: true });
+    if (signal?.aborted) return reject(aborted());
+    const onAbort = () => { clearTimeout(timer); reject(aborted()); };
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** Resolves when the browser says it is online again (a phone walking back into coverage). */
+const online = (signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (navigator.onLine) return resolve();
+    const done = () => { window.removeEventListener('online', done); signal?.removeEventListener('abort', onAbort); resolve(); };
+    const onAbort = () => { window.removeEventListener('online', done); reject(aborted()); };
+    window.addEventListener('online', done);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Network trouble and server restarts are worth another try; a refusal of the file is not. */
 function isRetryable(error: unknown): boolean {
-  return isApiError(error) && (error.status === 0 || error.status >= 500 || error.status === 429);
+  return isApiError(error) && (error.status === 0 || error.status >= 500 || error.status === 429 || error.status === 408);
 }
 
-async function withRetries<T>(work: () => Promise<T>, signal: AbortSignal | undefined, onRetry?: () => Promise<void>): Promise<T> {
+export type Stall = 'offline' | 'retry';
+
+async function withRetries<T>(work: () => Promise<T>, signal: AbortSignal | undefined, onRetry?: () => Promise<void>, onWaiting?: (why: Stall) => void): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
     } catch (error) {
-      if (signal?.aborted || attempt >= RETRIES || !isRetryable(error)) throw error;
-      await wait(Math.min(30_000, 500 * 2 ** attempt), signal);
+      if (signal?.aborted) throw aborted();
+      if (attempt >= RETRIES || !isRetryable(error)) throw error;
+      onWaiting?.(navigator.onLine ? 'retry' : 'offline');
+      // Offline time does not use up attempts: the upload goes on when the signal comes back.
+      if (!navigator.onLine) {
+        await online(signal);
+        attempt = Math.max(0, attempt - 1);
+      } else {
+        await wait(Math.min(30_000, 500 * 2 ** attempt), signal);
+      }
       await onRetry?.().catch(() => undefined);
     }
   }
@@ -37,9 +64,11 @@ async function openSession(reportId: number, file: File, meta: { caption?: strin
   if (known) {
     try {
       const session = await api.get<UploadSession>(`/uploads/${known}`);
-      if (session.status === 'receiving' && session.size === file.size) return session;
+      const isLive = session.size === file.size && new Date(session.expiresAt).getTime() > Date.now();
+      // 'done' or 'processing': the file arrived before the answer was lost; completing returns it.
+      if (isLive && ['receiving', 'processing', 'done'].includes(session.status)) return session;
     } catch {
-      // gone or expired: start afresh
+      // gone: start afresh
     }
     localStorage.removeItem(key);
   }
@@ -48,26 +77,63 @@ async function openSession(reportId: number, file: File, meta: { caption?: strin
   return session;
 }
 
+/**
+ * One chunk by XMLHttpRequest rather than fetch: fetch cannot report upload progress, and on a
+ * slow line a 4 MB chunk takes long enough that a bar standing still looks like a hang. It can
+ * also be stopped mid-chunk when the person cancels.
+ */
+function sendChunk(sessionId: string, chunk: Blob, offset: number, signal: AbortSignal | undefined, onSent: (bytes: number) => void): Promise<UploadSession> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted());
+    const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    xhr.open('PUT', `${API_BASE}/uploads/${sessionId}/chunks?offset=${offset}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('X-Requested-With', 'tuijin');
+    xhr.upload.onprogress = (e) => onSent(e.loaded);
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        // not JSON: the status decides the message
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as UploadSession);
+      else reject(toApiError(xhr.status, body));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'));
+    xhr.onabort = () => reject(aborted());
+    xhr.onloadend = () => signal?.removeEventListener('abort', onAbort);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    xhr.send(chunk);
+  });
+}
+
 export interface UploadOptions {
   caption?: string | null;
   shootingPointId?: number | null;
   onProgress?: (sent: number, total: number) => void;
+  /** Called when a try failed for the network and another will follow (after the signal is back, when offline). */
+  onRetrying?: (why: Stall) => void;
   signal?: AbortSignal;
 }
 
 export async function uploadFile(reportId: number, file: File, options: UploadOptions = {}): Promise<MediaItem> {
-  const { signal, onProgress } = options;
-  const session = await withRetries(() => openSession(reportId, file, options), signal);
-  let received = session.received;
+  const { signal, onProgress, onRetrying } = options;
+  const session = await withRetries(() => openSession(reportId, file, options), signal, undefined, onRetrying);
+  let received = session.status === 'receiving' ? session.received : file.size;
   const resync = async () => {
-    received = (await api.get<UploadSession>(`/uploads/${session.id}`)).received;
+    const now = await api.get<UploadSession>(`/uploads/${session.id}`);
+    received = now.status === 'receiving' ? now.received : file.size;
   };
   onProgress?.(received, file.size);
   while (received < file.size) {
-    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    if (signal?.aborted) throw aborted();
     await withRetries(async () => {
       try {
-        const next = await api.putRaw<UploadSession>(`/uploads/${session.id}/chunks`, file.slice(received, Math.min(file.size, received + session.chunkSize)), { offset: received });
+        const from = received;
+        const next = await sendChunk(session.id, file.slice(from, Math.min(file.size, from + session.chunkSize)), from, signal, (bytes) => onProgress?.(from + bytes, file.size));
         received = next.received;
       } catch (error) {
         // The server already has a different offset (a chunk whose answer was lost): go on from there.
@@ -76,14 +142,40 @@ export async function uploadFile(reportId: number, file: File, options: UploadOp
           received = details.received;
           return;
         }
+        if (details?.status === 'expired') localStorage.removeItem(remembered(reportId, file));
         throw error;
       }
-    }, signal, resync);
+    }, signal, resync, onRetrying);
     onProgress?.(received, file.size);
   }
-  const media = await withRetries(() => api.post<MediaItem>(`/uploads/${session.id}/complete`), signal);
+  let media: MediaItem;
+  try {
+    media = await withRetries(() => complete(session.id, signal), signal, undefined, onRetrying);
+  } catch (error) {
+    localStorage.removeItem(remembered(reportId, file));
+    // A session finished earlier whose photo has been deleted since: send the file anew.
+    if (session.status === 'done' && isApiError(error, 'not_found')) return uploadFile(reportId, file, options);
+    throw error;
+  }
   localStorage.removeItem(remembered(reportId, file));
   return media;
+}
+
+/**
+ * 完成: a retry after a lost answer finds the server still making the thumbnails (409 while
+ * 'processing'); that is waited out, not shown as a failure.
+ */
+async function complete(sessionId: string, signal: AbortSignal | undefined): Promise<MediaItem> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.post<MediaItem>(`/uploads/${sessionId}/complete`);
+    } catch (error) {
+      if (!isApiError(error, 'conflict') || attempt >= 60) throw error;
+      const session = await api.get<UploadSession>(`/uploads/${sessionId}`);
+      if (session.status !== 'processing' && session.status !== 'done') throw error;
+      await wait(2000, signal);
+    }
+  }
 }
 
 /** Gives up on an upload the user cancelled (its chunks are removed on the server). */
