@@ -6,6 +6,7 @@ import { openDatabase } from './db/kysely';
 import { migrateToLatest } from './db/migrate';
 import { loadDemo } from './demo/seed';
 import { startScheduler } from './lib/jobs/scheduler';
+import { restrictImageDecoders } from './lib/media';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -26,6 +27,9 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     const demo = await loadDemo(ctx);
     if (demo) printDemo(demo);
   }
+  // From here on the image library may read only the photo formats uploads are allowed to be
+  // (defence in depth behind the upload sniffer; the demo loader above draws its photos from SVG).
+  restrictImageDecoders();
   const stopScheduler = startScheduler(ctx, (message, err) => (err ? app.log.error({ err }, message) : app.log.info(message)));
   const close = async () => {
     stopScheduler();
