@@ -1,7 +1,10 @@
 import { Alert, Badge, Button, Tabs } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useMe } from '../../app/auth';
 import { LoadError, PageSpin } from '../../components/page-state';
 import { today } from '../../components/year-select';
+import { ProjectMonthsTab } from '../reports/project-months-tab';
+import { ProjectPhotosTab } from '../reports/project-photos-tab';
 import { useProject } from './api';
 import { ApprovalsTab } from './approvals-tab';
 import { HistoryTab } from './history-tab';
@@ -12,12 +15,13 @@ import { ProjectHeader } from './project-header';
 import { SectionTab } from './section-tab';
 import { StageHistoryTab } from './stage-history-tab';
 
-const TABS = ['basic', 'duty', 'commitments', 'plans', 'levels', 'nodes', 'approvals', 'stages', 'history'] as const;
+const TABS = ['basic', 'duty', 'commitments', 'plans', 'levels', 'nodes', 'approvals', 'reports', 'photos', 'stages', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** /projects/:id — the whole record of one project, one tab per part; the tab is in the URL. */
 export function ProjectDetailPage() {
   const id = Number(useParams().id);
+  const me = useMe();
   const [search, setSearch] = useSearchParams();
   const { data: detail, isPending, error, refetch } = useProject(id);
   const tabParam = search.get('tab');
@@ -56,6 +60,10 @@ export function ProjectDetailPage() {
             { key: 'levels', label: '重点级别', children: <KeyListsTab detail={detail} /> },
             { key: 'nodes', label: label('关键节点', overdue), children: <NodesTab detail={detail} /> },
             { key: 'approvals', label: '前期手续', children: <ApprovalsTab detail={detail} /> },
+            ...(me.can.readReports ? [
+              { key: 'reports', label: '月报', children: <ProjectMonthsTab projectId={detail.id} /> },
+              { key: 'photos', label: '影像对比', children: <ProjectPhotosTab projectId={detail.id} /> },
+            ] : []),
             { key: 'stages', label: '阶段记录', children: <StageHistoryTab detail={detail} /> },
             { key: 'history', label: '变更记录', children: <HistoryTab projectId={detail.id} /> },
           ]}
