@@ -56,7 +56,7 @@ export type ReportReviewInput = z.infer<typeof reportReview>;
 export const reportListQuery = z.strictObject({
   periodId: idParam.optional(),
   period: period.optional(),
-  status: z.enum(['not_started', 'draft', 'submitted', 'returned', 'approved', 'late', 'missing'], { error: '状态无效' }).optional(),
+  status: z.enum(['not_started', 'draft', 'submitted', 'returned', 'approved', 'late', 'missing', 'unsent'], { error: '状态无效' }).optional(),
   q: z.string().trim().max(100, '搜索内容过长').optional(),
   responsibleOrgId: idParam.optional(),
   mine: z.enum(['review', 'fill'], { error: '只能是 review 或 fill' }).optional(),

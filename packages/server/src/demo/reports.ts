@@ -111,8 +111,10 @@ async function reportMonth(ctx: AppContext, p: DemoProject, period: string, fate
   const row = await ctx.db.selectFrom('monthlyReport').select(['id', 'version']).where('projectId', '=', p.id).where('period', '=', period).executeTakeFirstOrThrow();
   const isBuilding = shots.photos != null;
   const month = Number(period.slice(5, 7));
-  const ytd = Math.round((p.completed * Math.min(month, p.monthsElapsed)) / Math.max(1, p.monthsElapsed) / WAN) * WAN;
-  const lastYtd = month === 1 ? 0 : Math.round((p.completed * Math.min(month - 1, p.monthsElapsed)) / Math.max(1, p.monthsElapsed) / WAN) * WAN;
+  // The ledger's completed figure runs through last month; the months reported go on at its pace.
+  const ytdThrough = (m: number) => Math.round((p.completed * m) / Math.max(1, p.monthsElapsed) / WAN) * WAN;
+  const ytd = ytdThrough(month);
+  const lastYtd = month === 1 ? 0 : ytdThrough(month - 1);
   const before = Math.round((p.totalInvestment * 0.12) / WAN) * WAN;
   const fill = at(ctx, sentOn, 10);
   const body = isBuilding

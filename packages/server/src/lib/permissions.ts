@@ -20,6 +20,8 @@ export const CAPABILITIES = {
   reviewReports: ['office', 'department'],
   managePeriods: ['office'],
   managePoints: ['office', 'reporter'],
+  // A month's archive holds every project of the region: for those who see the whole region.
+  readArchives: ['office', 'leader', 'inspector', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -20,7 +20,7 @@ export interface Me {
   passwordExpired: boolean;
   can: {
     editLedger: boolean; manageOrgs: boolean; manageUsers: boolean; manageRegions: boolean; readAudit: boolean;
-    readReports: boolean; fillReports: boolean; reviewReports: boolean; managePeriods: boolean; managePoints: boolean;
+    readReports: boolean; fillReports: boolean; reviewReports: boolean; managePeriods: boolean; managePoints: boolean; readArchives: boolean;
   };
 }
 

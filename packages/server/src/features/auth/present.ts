@@ -24,6 +24,7 @@ export function presentMe(user: SessionUser, passwordChangeDue: boolean) {
       manageRegions: can.manageRegions,
       readAudit: can.readAudit,
       readReports: can.readReports, fillReports: can.fillReports, reviewReports: can.reviewReports, managePeriods: can.managePeriods, managePoints: can.managePoints,
+      readArchives: can.readArchives,
     },
   };
 }

@@ -154,6 +154,9 @@ describe.each(DIALECTS)('report photos on %s', (dialect) => {
     const points = await h.request('POST', `/api/v1/projects/${c.project.id}/shooting-points`, { cookie: c.reporter.cookie, body: { name: '1号点位（东门）' } });
     expect(points.statusCode).toBe(201);
     const pointId = points.json().items[0].id;
+    const twice = await h.request('POST', `/api/v1/projects/${c.project.id}/shooting-points`, { cookie: c.office.cookie, body: { name: '1号点位（东门）' } });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toBe('本项目已有名为「1号点位（东门）」的拍摄点位');
     const [m] = await mediaRows();
     const res = await h.request('PATCH', `/api/v1/media/${m!.id}`, { cookie: c.reporter.cookie, body: { version: m!.version, caption: '东门全景', shootingPointId: pointId } });
     expect(res.json()).toMatchObject({ caption: '东门全景', shootingPointName: '1号点位（东门）' });

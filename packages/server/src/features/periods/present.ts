@@ -2,7 +2,7 @@ import { chinaDate, PERIOD_STATUS_LABEL, type PeriodStatus } from '@tuijin/core'
 import { sql } from 'kysely';
 import type { Executor } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
-import { can } from '../../lib/permissions';
+import { can, isInScope } from '../../lib/permissions';
 import { projectScope } from '../projects/policy';
 import type { PeriodRow } from './queries';
 
@@ -50,6 +50,8 @@ export async function presentPeriod(ctx: AppContext, db: Executor, user: Session
     note: p.note, openedAt: p.openedAt, isAutoOpened: p.openedBy == null, closedAt: p.closedAt,
     archive: p.archiveKey ? { at: p.archivedAt, size: p.archiveSize, sha256: p.archiveSha256, url: `/api/v1/periods/${p.id}/archive` } : null,
     counts, canManage: isOwn, version: p.version,
+    // The archive holds the whole region's month: for region-wide readers of this region or above it.
+    canDownloadArchive: p.archiveKey != null && can(user, 'readArchives') && isInScope(user, p.regionCode),
   };
 }
 export type PeriodView = Awaited<ReturnType<typeof presentPeriod>>;

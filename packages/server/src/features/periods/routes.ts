@@ -76,7 +76,7 @@ export function periodRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/api/v1/periods/:id/archive', async (request, reply) => {
     const user = requireUser(request);
-    assertCan(user, 'managePeriods');
+    assertCan(user, 'readArchives');
     return sendArchive(ctx, user, parse(idParams, request.params).id, reply);
   });
 }

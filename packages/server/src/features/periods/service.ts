@@ -119,6 +119,6 @@ export async function remindPeriod(ctx: AppContext, user: SessionUser, id: numbe
       await tx.updateTable('monthlyReport').set((eb) => ({ remindedAt: at, remindCount: eb('remindCount', '+', 1) })).where('id', 'in', due.map((r) => r.id)).execute();
     }
     await audit({ action: 'remind', objectType: 'reporting_period', objectId: id, after: { reports: due.length, users: reached } });
-    return { reports: due.length, users: reached, projects: due.map((r) => r.name) };
+    return { reports: due.length, users: reached, companies: new Set(due.map((r) => r.ownerOrgId).filter((o) => o != null)).size, reportIds: due.map((r) => r.id), projects: due.map((r) => r.name) };
   });
 }

@@ -77,6 +77,8 @@ export function reportListQuery(db: Executor, user: SessionUser, f: ReportListFi
     case 'draft': q = q.where('monthlyReport.status', '=', 'draft').where('monthlyReport.startedAt', 'is not', null); break;
     // The deadline day ends at midnight China time, 16:00 UTC.
     case 'late': q = q.where(sql<boolean>`${sql.ref('monthlyReport.firstSubmittedAt')} >= ${sql.ref('rp.deadline')} || 'T16:00:00.000Z'`); break;
+    // Not sent now: never sent, or returned and not yet sent again (whom a reminder is for).
+    case 'unsent': q = q.where('monthlyReport.status', 'in', ['draft', 'returned']); break;
     case 'missing': q = q.where('monthlyReport.firstSubmittedAt', 'is', null).where('rp.deadline', '<', today); break;
     case undefined: break;
     default: q = q.where('monthlyReport.status', '=', f.status);

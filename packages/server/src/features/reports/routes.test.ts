@@ -183,8 +183,10 @@ describe.each(DIALECTS)('reviewing, reminding and closing on %s', (dialect) => {
     expect(board.counts).toMatchObject({ total: 1, missing: 1 });
     const missing = (await h.request('GET', `/api/v1/reports?periodId=${period.id}&status=missing`, { cookie: c.office.cookie })).json();
     expect(missing.items.map((r: { id: number }) => r.id)).toEqual([reportId]);
+    const unsent = (await h.request('GET', `/api/v1/reports?periodId=${period.id}&status=unsent`, { cookie: c.office.cookie })).json();
+    expect(unsent.items.map((r: { id: number }) => r.id)).toEqual([reportId]);
     const reminded = await h.request('POST', `/api/v1/periods/${period.id}/remind`, { cookie: c.office.cookie, body: {} });
-    expect(reminded.json()).toMatchObject({ reports: 1, users: 1 });
+    expect(reminded.json()).toMatchObject({ reports: 1, users: 1, companies: 1, reportIds: [reportId] });
     const notices = (await h.request('GET', '/api/v1/notifications?unread=1', { cookie: c.reporter.cookie })).json();
     expect(notices.items[0]).toMatchObject({ kind: 'report_reminder', link: `/reports/${reportId}` });
 

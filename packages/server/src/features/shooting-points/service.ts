@@ -27,6 +27,7 @@ export async function createPoint(ctx: AppContext, user: SessionUser, projectId:
     if (!(await findProject(tx, user, projectId))) throw notFound('项目');
     const count = await tx.selectFrom('shootingPoint').select((eb) => eb.fn.countAll<number>().as('n')).where('projectId', '=', projectId).where('deletedAt', 'is', null).executeTakeFirst();
     if (Number(count?.n ?? 0) >= 30) throw new AppError('unprocessable', '每个项目最多设置 30 个拍摄点位');
+    await assertNameFree(tx, projectId, input.name);
     const at = nowIso(ctx);
     const { id } = await tx.insertInto('shootingPoint').values({
       projectId, name: input.name, description: input.description ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
@@ -35,6 +36,13 @@ export async function createPoint(ctx: AppContext, user: SessionUser, projectId:
     await audit({ action: 'create', objectType: 'shooting_point', objectId: id, projectId, after: input });
     return { items: await findPoints(tx, projectId) };
   });
+}
+
+async function assertNameFree(tx: Executor, projectId: number, name: string | undefined, exceptId?: number) {
+  if (name === undefined) return;
+  let q = tx.selectFrom('shootingPoint').select('id').where('projectId', '=', projectId).where('name', '=', name).where('deletedAt', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw new AppError('conflict', `本项目已有名为「${name}」的拍摄点位`, [{ field: 'name', message: '点位名称：本项目已有同名点位' }]);
 }
 
 async function pointInScope(tx: Executor, user: SessionUser, id: number) {
@@ -48,6 +56,7 @@ export async function updatePoint(ctx: AppContext, user: SessionUser, id: number
     const point = await pointInScope(tx, user, id);
     const { version, ...fields } = input;
     if (point.version !== version) throw versionConflict(point);
+    await assertNameFree(tx, point.projectId, fields.name, id);
     const { before, after } = diff(point as unknown as Record<string, unknown>, fields as Record<string, unknown>);
     if (Object.keys(after).length) {
       await tx.updateTable('shootingPoint').set({ ...fields, version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).execute();

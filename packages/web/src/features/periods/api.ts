@@ -46,7 +46,7 @@ export function useReopenPeriod(id: number) {
 export function useRemind(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (reportIds?: number[]) => api.post<{ reports: number; users: number; projects: string[] }>(`/periods/${id}/remind`, reportIds ? { reportIds } : {}),
+    mutationFn: (reportIds?: number[]) => api.post<{ reports: number; users: number; companies: number; reportIds: number[]; projects: string[] }>(`/periods/${id}/remind`, reportIds ? { reportIds } : {}),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['reports'] }),
   });
 }

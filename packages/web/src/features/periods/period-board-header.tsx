@@ -106,14 +106,16 @@ export function PeriodBoardHeader({ period, isArchiving, onEditDeadline, onClose
               : period.archive ? <>月度归档已生成：<span className="num">{dateTime(period.archive.at)}</span>{period.archive.size != null && <span className="num">，{fileSize(period.archive.size)}</span>}</>
                 : '本月尚未生成月度归档。'
           }
-          action={canManage && !isArchiving && (
+          action={!isArchiving && (canManage || period.canDownloadArchive) && (
             <Space wrap>
-              {period.archive && (
+              {period.archive && period.canDownloadArchive && (
                 <Button type="primary" size="small" icon={<DownloadOutlined />} href={period.archive.url} download data-testid="period-archive-download">下载归档</Button>
               )}
-              <Button size="small" icon={<ReloadOutlined />} loading={rebuild.isPending} onClick={() => void startArchive()} data-testid="period-archive-rebuild">
-                {period.archive ? '重新生成归档' : '生成归档'}
-              </Button>
+              {canManage && (
+                <Button size="small" icon={<ReloadOutlined />} loading={rebuild.isPending} onClick={() => void startArchive()} data-testid="period-archive-rebuild">
+                  {period.archive ? '重新生成归档' : '生成归档'}
+                </Button>
+              )}
             </Space>
           )}
         />

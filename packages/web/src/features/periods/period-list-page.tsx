@@ -92,7 +92,7 @@ export function PeriodListPage() {
           {
             title: '月度归档', key: 'archive', width: 140,
             render: (_v, p) => {
-              if (p.archive && p.canManage) {
+              if (p.archive && p.canDownloadArchive) {
                 return (
                   <a href={p.archive.url} download onClick={(e) => e.stopPropagation()} data-testid="period-archive-link">
                     <DownloadOutlined /> 下载 <span className="num" style={{ color: '#8c8c8c' }}>{fileSize(p.archive.size)}</span>

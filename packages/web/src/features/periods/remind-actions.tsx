@@ -11,7 +11,7 @@ import { buildRemindText, copyText } from './remind-text';
 
 /** Every report of the month not sent yet (untouched, draft, returned); a county has a few dozen. */
 function fetchUnsent(periodId: number) {
-  return api.get<{ items: ReportSummary[]; total: number }>('/reports', { periodId, mine: 'fill', pageSize: 500 });
+  return api.get<{ items: ReportSummary[]; total: number }>('/reports', { periodId, status: 'unsent', pageSize: 500 });
 }
 
 /** 一键催报 (all unsent, or the rows picked) and 复制催报名单 for the WeChat group. */
@@ -26,9 +26,8 @@ export function RemindActions({ period, selected, onReminded }: { period: Period
 
   const send = async () => {
     try {
-      const targets = picked.length ? picked : (await fetchUnsent(period.id)).items;
       const result = await remind.mutateAsync(picked.length ? picked.map((r) => r.id) : undefined);
-      const reached = new Set(targets.filter((r) => result.projects.includes(r.projectName)).map((r) => r.ownerOrgName ?? '')).size;
+      const reached = result.companies;
       onReminded();
       const shown = result.projects.slice(0, 8).join('、') + (result.projects.length > 8 ? ` 等 ${result.projects.length} 个项目` : '');
       (result.users ? modal.success : modal.warning)({

@@ -11,7 +11,7 @@ const FIELDS = ['deadlineDay', 'autoOpen', 'openDay', 'minPhotos', 'maxDistanceM
 /** Where the settings in force come from, when this region has none of its own. */
 function inheritedFrom(view: ReportSettingsView): string {
   if (!view.from) return '系统默认设置';
-  return `上级（${REGION_LEVELS.label[levelOfCode(view.from)] ?? '上级'}）重点项目办的设置`;
+  return `${view.fromName ?? `上级（${REGION_LEVELS.label[levelOfCode(view.from)] ?? '上级'}）`}重点项目办的设置`;
 }
 
 function Num({ name, label, min, max, unit, extra, disabled }: { name: keyof Values; label: string; min: number; max: number; unit?: string; extra?: string; disabled?: boolean }) {

@@ -127,6 +127,7 @@ export interface PeriodView {
   archive: { at: string | null; size: number | null; sha256: string | null; url: string } | null;
   counts: PeriodCounts;
   canManage: boolean;
+  canDownloadArchive: boolean;
   version: number;
 }
 
@@ -160,4 +161,5 @@ export interface ReportSettingsView {
   version: number | null;
   inherited: boolean;
   from: string | null;
+  fromName: string | null;
 }
