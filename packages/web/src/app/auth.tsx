@@ -38,11 +38,18 @@ export function useMeQuery() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
-/** The signed-in user; only call below <RequireAuth>, which guarantees one. */
+let lastMe: Me | null = null;
+
+/**
+ * The signed-in user; only call below <RequireAuth>, which guarantees one. When the session
+ * ends (logout, a 401 from a request already in flight) the pages still mounted keep the user
+ * they had for the moment RequireAuth takes to send the browser to the login page.
+ */
 export function useMe(): Me {
   const { data } = useMeQuery();
-  if (!data) throw new Error('useMe() used outside <RequireAuth>');
-  return data;
+  if (data) lastMe = data;
+  if (!lastMe) throw new Error('useMe() used outside <RequireAuth>');
+  return data ?? lastMe;
 }
 
 export function useLogout() {
