@@ -29,6 +29,3 @@ export const OBSTACLE_KINDS = Object.keys(OBSTACLE_KIND_LABEL) as [ObstacleKind,
 
 export const PERIOD_STATUS_LABEL = { open: '填报中', closed: '已关闭' } as const;
 export type PeriodStatus = keyof typeof PERIOD_STATUS_LABEL;
-
-export const MEDIA_KIND_LABEL = { photo: '照片', video: '视频' } as const;
-export type MediaKind = keyof typeof MEDIA_KIND_LABEL;

@@ -87,6 +87,7 @@ export async function createFromRow(a: ApplyContext, row: RowPlan) {
   await a.tx.insertInto('annualPlan').values({ projectId: id, year: a.year, ...plan, createdAt: at, updatedAt: at }).execute();
   await addLevels(a, id, row.addLevels);
   await a.audit({ action: 'import_create', objectType: 'project', objectId: id, projectId: id, after: { ...input, year: a.year, ...plan, levels: row.addLevels } });
+  return id;
 }
 
 export async function updateFromRow(a: ApplyContext, row: RowPlan) {

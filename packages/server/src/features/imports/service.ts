@@ -10,6 +10,7 @@ import { isInScope } from '../../lib/permissions';
 import { inTransaction, nowIso, parseJson, transact } from '../../lib/records';
 import { readSpreadsheet } from '../../lib/documents/read-sheets';
 import { createFromRow, updateFromRow } from './apply';
+import { joinOpenMonths } from '../periods/join-open-months';
 import { writeAuditBatch } from '../../lib/audit';
 import { actorOf } from '../../lib/context';
 import { Directory } from './directory';
@@ -214,10 +215,16 @@ async function analyseAndApply(txCtx: AppContext, importer: SessionUser, buffer:
     ctx: txCtx, tx: txCtx.db as Tx, user: importer, directory: analysis.directory, year: analysis.year, through,
     audit: async (record: AuditRecord) => void trail.push(record),
   };
+  const touched: number[] = [];
   for (const row of analysis.rows) {
-    if (row.action === 'create') await createFromRow(apply, row);
-    else if (row.action === 'update') await updateFromRow(apply, row);
+    if (row.action === 'create') touched.push(await createFromRow(apply, row));
+    else if (row.action === 'update') {
+      await updateFromRow(apply, row);
+      touched.push(row.projectId!);
+    }
   }
+  // Projects new to reporting while a month is open get their report for it.
+  await joinOpenMonths(txCtx.db, touched, nowIso(txCtx), apply.audit);
   // One record per project, chained in one go at the end of the same transaction.
   await writeAuditBatch(txCtx.db, actorOf(importer), txCtx.clock.now(), trail);
   return analysis;

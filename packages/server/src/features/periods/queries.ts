@@ -1,5 +1,5 @@
 import { REPORTING_STAGES } from '@tuijin/core';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/kysely';
 import type { DB } from '../../db/types';
 import type { SessionUser } from '../../lib/context';
@@ -16,47 +16,22 @@ export function periodScope(user: SessionUser) {
     eb.or([eb('reportingPeriod.regionCode', 'in', regionLine(user.regionCode)), eb('reportingPeriod.regionCode', 'like', `${scopePrefix(user)}%`)]);
 }
 
-export function findPeriod(db: Executor, user: SessionUser, id: number) {
+function periodsOf(db: Executor, user: SessionUser) {
   return db
     .selectFrom('reportingPeriod')
     .innerJoin('region', 'region.code', 'reportingPeriod.regionCode')
     .selectAll('reportingPeriod')
     .select('region.name as regionName')
-    .where(periodScope(user))
-    .where('reportingPeriod.id', '=', id)
-    .executeTakeFirst();
+    .where(periodScope(user));
+}
+
+export function findPeriod(db: Executor, user: SessionUser, id: number) {
+  return periodsOf(db, user).where('reportingPeriod.id', '=', id).executeTakeFirst();
 }
 export type PeriodRow = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
 
 export function findPeriods(db: Executor, user: SessionUser) {
-  return db
-    .selectFrom('reportingPeriod')
-    .innerJoin('region', 'region.code', 'reportingPeriod.regionCode')
-    .selectAll('reportingPeriod')
-    .select('region.name as regionName')
-    .where(periodScope(user))
-    .orderBy('reportingPeriod.period', 'desc')
-    .orderBy('reportingPeriod.regionCode')
-    .limit(240)
-    .execute();
-}
-
-/** Report counts of each period by status, as the user may see them. */
-export async function countReportsByPeriod(db: Executor, periodIds: number[], projectWhere: (eb: ExpressionBuilder<DB, 'project'>) => Expression<SqlBool>) {
-  if (!periodIds.length) return [];
-  return db
-    .selectFrom('monthlyReport')
-    .innerJoin('project', 'project.id', 'monthlyReport.projectId')
-    .select((eb) => [
-      'monthlyReport.periodId',
-      'monthlyReport.status',
-      sql<number>`case when ${eb.ref('monthlyReport.startedAt')} is null then 0 else 1 end`.as('started'),
-      eb.fn.countAll<number>().as('count'),
-    ])
-    .where('monthlyReport.periodId', 'in', periodIds)
-    .where(projectWhere)
-    .groupBy(['monthlyReport.periodId', 'monthlyReport.status', sql`case when ${sql.ref('monthlyReport.startedAt')} is null then 0 else 1 end`])
-    .execute();
+  return periodsOf(db, user).orderBy('reportingPeriod.period', 'desc').orderBy('reportingPeriod.regionCode').limit(240).execute();
 }
 
 /** Projects that report in a month and have no report for it yet (opening a period makes theirs). */

@@ -7,6 +7,7 @@ import { diff, inTransaction, nowIso, parseJson } from '../../lib/records';
 import { presentProject, type ProjectDetail } from './present';
 import { findProject, findProjectParts } from './queries';
 import { checkProjectRefs } from './refs';
+import { joinOpenMonths } from '../periods/join-open-months';
 
 /** The rules across fields, checked on the record as it will be, not only on what a PATCH sent. */
 function assertConsistent(p: ProjectDates & { totalInvestment?: number | null; fundingSources?: string | null }, today: string) {
@@ -92,6 +93,7 @@ export async function createProject(ctx: AppContext, user: SessionUser, input: P
       .executeTakeFirstOrThrow();
     await tx.insertInto('stageTransition').values({ projectId: id, fromStage: null, toStage: input.stage, date: stageDate, note: '建档', userId: user.id, at }).execute();
     await audit({ action: 'create', objectType: 'project', objectId: id, projectId: id, after: input });
+    await joinOpenMonths(tx, [id], at, audit);
     return loadProject(ctx, tx, user, id);
   });
 }
@@ -176,6 +178,7 @@ export async function transitionStage(ctx: AppContext, user: SessionUser, id: nu
     if (Number(done.numUpdatedRows) === 0) throw versionConflict(presentProject(ctx, user, current, await findProjectParts(tx, id)));
     await tx.insertInto('stageTransition').values({ projectId: id, fromStage: from, toStage: input.to, date: input.date, note: input.note ?? null, userId: user.id, at: nowIso(ctx) }).execute();
     await audit({ action: 'change_stage', objectType: 'project', objectId: id, projectId: id, before: { stage: from }, after: { stage: input.to, date: input.date, note: input.note ?? null } });
+    await joinOpenMonths(tx, [id], nowIso(ctx), audit);
     return loadProject(ctx, tx, user, id);
   });
 }

@@ -209,4 +209,16 @@ describe.each(DIALECTS)('reviewing, reminding and closing on %s', (dialect) => {
     const reopened = await h.request('POST', `/api/v1/periods/${period.id}/reopen`, { cookie: c.office.cookie, body: { version: closed.json().version } });
     expect(reopened.json().status).toBe('open');
   });
+
+  it('gives a project that starts reporting in an open month its report at once', async () => {
+    const { period } = await openMonth(h, c, '2026-03');
+    const created = await c.f.project(c.region, { stage: 'signed', ownerOrgId: c.company.id });
+    const planned = await c.f.project(c.region, { stage: 'reserve' });
+    const reportsOf = (projectId: number) => h.ctx.db.selectFrom('monthlyReport').select(['periodId', 'status']).where('projectId', '=', projectId).execute();
+    expect(await reportsOf(created.id)).toEqual(expect.arrayContaining([{ periodId: period.id, status: 'draft' }]));
+    expect(await reportsOf(planned.id)).toEqual([]);
+    const moved = await h.request('POST', `/api/v1/projects/${planned.id}/stage`, { cookie: c.office.cookie, body: { to: 'signed', date: '2026-06-20', version: planned.version } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await reportsOf(planned.id)).map((r) => r.periodId)).toContain(period.id);
+  });
 });

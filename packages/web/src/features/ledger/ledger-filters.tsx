@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button, Flex, Input, Select } from 'antd';
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Select } from 'antd';
+import { ClearOutlined } from '@ant-design/icons';
 import {
   CATEGORIES, INDUSTRIES, KEY_LIST_LEVELS, SIZE_BRACKETS, STAGE_OPTIONS,
   type Category, type Industry, type KeyListLevel, type SizeBracket, type Stage,
 } from '@tuijin/core';
 import { OrgSelect, PersonSelect } from '../../components/ref-selects';
+import { SearchBox } from '../../components/search-box';
 import { yearOptions } from '../../components/year-select';
 import type { LedgerParams } from './api';
 import type { FilterPatch } from './use-ledger-params';
@@ -19,30 +19,6 @@ interface Props {
 
 const SIZE_LABEL: Record<SizeBracket, string> = { atLeast100m: '≥1亿元', atLeast1b: '≥10亿元', atLeast10b: '≥100亿元' };
 const sizeOptions = SIZE_BRACKETS.ids.map((value) => ({ value, label: SIZE_LABEL[value] }));
-
-/** Types into the URL after a short pause, so the list follows the search without a button. */
-function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  const push = (q: string, delay: number) => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => onChange(q.trim()), delay);
-  };
-  return (
-    <Input
-      allowClear
-      prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-      placeholder="项目名称或代码"
-      value={text}
-      style={{ width: 220 }}
-      data-testid="filter-q"
-      onChange={(e) => { setText(e.target.value); push(e.target.value, 400); }}
-      onPressEnter={() => push(text, 0)}
-    />
-  );
-}
 
 function Multi<T extends string>({ value, options, placeholder, testId, width, onChange }: {
   value: T[]; options: { value: T; label: string }[]; placeholder: string; testId: string; width: number; onChange: (v: T[]) => void;
@@ -74,7 +50,7 @@ export function LedgerFilters({ params, onChange, onClear, isFiltered }: Props) 
         data-testid="filter-year"
         popupMatchSelectWidth={false}
       />
-      <SearchBox value={params.q} onChange={(q) => onChange({ q }, { replace: true })} />
+      <SearchBox value={params.q} onChange={(q) => onChange({ q }, { replace: true })} placeholder="项目名称或代码" testId="filter-q" />
       <Multi<Category> value={params.category} options={CATEGORIES.options} placeholder="项目类别" testId="filter-category" width={170} onChange={(category) => onChange({ category })} />
       <Multi<Industry> value={params.industry} options={INDUSTRIES.options} placeholder="所属行业" testId="filter-industry" width={170} onChange={(industry) => onChange({ industry })} />
       <Multi<Stage> value={params.stage} options={STAGE_OPTIONS} placeholder="项目阶段" testId="filter-stage" width={160} onChange={(stage) => onChange({ stage })} />

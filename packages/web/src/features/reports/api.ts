@@ -34,10 +34,6 @@ function useReportWrite<V>(send: (values: V) => Promise<ReportDetail>) {
   return useMutation({ mutationFn: send, onSuccess: (report) => onReportSaved(client, report) });
 }
 
-export function useStartReport() {
-  return useReportWrite((body: { projectId: number; period: string }) => api.post<ReportDetail>('/reports', body));
-}
-
 export type ReportSaveBody = Partial<Pick<ReportDetail, 'thisMonth' | 'ytd' | 'cumulative' | 'explanation' | 'funds' | 'progress' | 'nodesMet' | 'problems' | 'nextPlan' | 'coordination' | 'noChange' | 'noChangeReason'>> & { version: number };
 
 export function useSaveReport(id: number) {
