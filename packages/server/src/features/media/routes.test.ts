@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startHarness, type Harness } from '../../test/harness';
-import { makeJpeg, PHOTOS, VIDEOS } from '../../test/media/fixtures';
+import { makeJpeg, makePixelFlood, PHOTOS, VIDEOS } from '../../test/media/fixtures';
 import { openMonth, putChunk, reportingCounty, SITE, storedKeys, uploadBuffer, type ReportingCounty } from '../../test/report-fixtures';
 import { findFfmpeg } from '../../lib/media';
 
@@ -21,6 +21,10 @@ describe.each(DIALECTS)('report photos on %s', (dialect) => {
   });
   afterAll(() => h.close());
 
+  let flood: Buffer;
+  beforeAll(async () => {
+    flood = await makePixelFlood();
+  });
   const photo = (seed: number, exif: object | null = inMay) => makeJpeg({ width: 1200, height: 900, seed, ...(exif ? { exif: exif as never } : {}) });
   const mediaRows = () => h.ctx.db.selectFrom('media').selectAll().where('reportId', '=', reportId).where('deletedAt', 'is', null).execute();
 
@@ -107,6 +111,7 @@ describe.each(DIALECTS)('report photos on %s', (dialect) => {
     ['an executable', 'run.jpg', () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(200)]), 415],
     ['a truncated JPEG', 'half.jpg', () => { const b = readFileSync(PHOTOS.dscn0010); return b.subarray(0, b.length >> 1); }, 422],
     ['a video that is not a video', 'clip.mp4', () => Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(40, 7)]), 422],
+    ['a pixel flood (14000×14000 PNG)', 'flood.png', () => flood, 413],
   ])('refuses %s with a Chinese message, stores nothing and audits the refusal', async (_label, name, bytes, status) => {
     const before = (await mediaRows()).length;
     const objects = (await storedKeys(h, 'media/')).length;
@@ -126,6 +131,12 @@ describe.each(DIALECTS)('report photos on %s', (dialect) => {
     expect(big.json().error.message).toContain('不能超过 30 MB');
     const exe = await h.request('POST', `/api/v1/reports/${reportId}/uploads`, { cookie: c.reporter.cookie, body: { filename: 'setup.exe', size: 100 } });
     expect(exe.statusCode).toBe(415);
+    // More bytes than declared: the chunk is cut off at the declared size and nothing is kept.
+    const small = (await h.request('POST', `/api/v1/reports/${reportId}/uploads`, { cookie: c.reporter.cookie, body: { filename: 'liar.jpg', size: 1000 } })).json();
+    const over = await putChunk(h, c.reporter.cookie, small.id, 0, Buffer.alloc(5000, 1));
+    expect(over.statusCode).toBe(413);
+    expect((await h.request('GET', `/api/v1/uploads/${small.id}`, { cookie: c.reporter.cookie })).json().received).toBe(0);
+    expect(await storedKeys(h, `uploads/${small.id}/`)).toEqual([]);
     const res = await uploadBuffer(h, c.reporter.cookie, reportId, '../../etc/passwd.jpg', await photo(11));
     expect(res.statusCode).toBe(200);
     expect(res.json().filename).toBe('passwd.jpg');
