@@ -44,7 +44,7 @@ const USAGE = `用法 / usage: tuijin <command>
   audit verify                         校验审计日志哈希链 / verify the audit chain
   backup --out DIR                     在线备份数据库与数据密钥 / online backup (SQLite or pg_dump)
   restore --from DIR [--force]         从备份恢复（SQLite，服务须先停止）/ restore a SQLite backup
-  sweep                                清理无记录引用的文件和过期上传 / remove orphaned files and expired uploads
+  sweep [--all]                        清理无记录引用的文件和过期上传（--all 检查全部文件）/ remove orphaned files and expired uploads
   archive --period YYYY-MM --out FILE [--region CODE] [--originals]
                                        导出月报归档（离线浏览的 .zip）/ write a month's offline archive`;
 
@@ -208,7 +208,7 @@ export async function main(argv: string[]) {
     console.log(`已恢复 / restored the backup of ${manifest.createdAt}`);
   } else if (command === 'sweep') {
     await withContext(async (ctx) => {
-      const r = await sweep(ctx);
+      const r = await sweep(ctx, { all: argv.includes('--all') });
       console.log(`已清理 / swept: ${r.objects} 个无引用文件, ${r.chunks} 个上传分片, ${r.sessions} 个过期上传, ${r.tempFiles} 个临时文件`);
     });
   } else if (command === 'archive') {

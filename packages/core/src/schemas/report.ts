@@ -29,14 +29,17 @@ export type PeriodUpdateInput = z.infer<typeof periodUpdate>;
 
 export const periodClose = z.strictObject({ version, archive: z.boolean({ error: '必须是是或否' }).default(true) });
 
+/** A month's figure: no project reports ten trillion yuan, and sums of them stay exact. */
+const reportYuan = yuan.max(10_000_000_000_000, '金额过大（超过 10 万亿元），请核对单位');
+
 /** A draft may be saved half-filled; submitting checks it whole (reports/submission.ts). */
 export const reportSave = z.strictObject({
   version,
-  thisMonth: yuan.nullable().optional(),
-  ytd: yuan.nullable().optional(),
-  cumulative: yuan.nullable().optional(),
+  thisMonth: reportYuan.nullable().optional(),
+  ytd: reportYuan.nullable().optional(),
+  cumulative: reportYuan.nullable().optional(),
   explanation: optionalText(1000),
-  funds: z.array(z.strictObject({ source: fundingSource, amount: yuan }), { error: '到位资金必须是列表' }).max(20, '到位资金最多 20 项').optional(),
+  funds: z.array(z.strictObject({ source: fundingSource, amount: reportYuan }), { error: '到位资金必须是列表' }).max(20, '到位资金最多 20 项').optional(),
   progress: optionalText(4000),
   nodesMet: z.array(z.strictObject({ nodeId: id, date }), { error: '完成节点必须是列表' }).max(50, '完成节点最多 50 项').optional(),
   problems: z

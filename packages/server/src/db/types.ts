@@ -139,7 +139,7 @@ export interface MediaTable {
 
 export interface UploadSessionTable {
   id: string; userId: number; projectId: number; reportId: number | null; filename: string; kind: string;
-  size: number; received: Count; chunks: Count; caption: string | null; shootingPointId: number | null;
+  size: number; received: Count; chunks: Count; parts: Json; caption: string | null; shootingPointId: number | null;
   status: string; mediaId: number | null; createdAt: string; updatedAt: string; expiresAt: string;
 }
 

@@ -152,6 +152,8 @@ export async function up(db: Db): Promise<void> {
     .addColumn('size', 'bigint', (c) => c.notNull())
     .addColumn('received', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('chunks', 'integer', (c) => c.notNull().defaultTo(0))
+    // The storage keys of the accepted chunks, in order (each attempt writes a key of its own).
+    .addColumn('parts', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('caption', 'text')
     .addColumn('shooting_point_id', 'integer')
     .addColumn('status', 'text', (c) => c.notNull())

@@ -77,7 +77,10 @@ export async function buildPeriodArchive(ctx: AppContext, periodId: number, out:
 
     // The ledger of the period's region and year, exactly as the office prints it.
     const year = Number(period.period.slice(0, 4));
-    const ledger = await exportLedger(ctx, office, { ...ledgerQuery.parse({}), year, yearOnly: true }, 'wan', period.regionName);
+    // Read as a region-wide viewer: the archive leaves the system (a disc, a share), so phone
+    // numbers in it are masked as a viewer sees them (SECURITY.md row 15).
+    const reader = { ...systemUser('viewer', period.regionCode), regionName: period.regionName };
+    const ledger = await exportLedger(ctx, reader, { ...ledgerQuery.parse({}), year, yearOnly: true }, 'wan', period.regionName);
     ledger.done.catch((error: unknown) => ledger.stream.destroy(error instanceof Error ? error : new Error(String(error))));
     await Promise.all([add('ledger.xlsx', ledger.stream, { compress: false }), ledger.done]);
 

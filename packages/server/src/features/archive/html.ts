@@ -1,4 +1,4 @@
-import { CHECK_LABEL, formatAmount, type CheckResult, type CheckStatus } from '@tuijin/core';
+import { CHECK_LABEL, formatAmount, sumYuan, type CheckResult, type CheckStatus } from '@tuijin/core';
 
 // The archive's pages are opened from a disc or a folder (file://), years later, with no
 // server: each page carries its own styles, links only to files beside it, and needs no script.
@@ -15,6 +15,15 @@ export const text = (value: string | number | null | undefined) => (value == nul
 
 /** 万元 with two decimals, as the office's tables show money. */
 export const wan = (yuan: number | null | undefined) => (yuan == null ? '—' : esc(formatAmount(yuan, 'wan', 2)));
+
+/** A total in 万元 that never stops the archive: beyond exact integers it reads 「超出范围」. */
+export function safeTotal(values: (number | null | undefined)[]): string {
+  try {
+    return wan(sumYuan(values));
+  } catch {
+    return '超出范围';
+  }
+}
 
 /** A UTC timestamp as China time ('2026-06-03 14:05'). */
 export function chinaTime(iso: string | null | undefined): string {

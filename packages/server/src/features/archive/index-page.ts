@@ -1,6 +1,6 @@
-import { PERIOD_STATUS_LABEL, sumYuan, type CheckStatus, type PeriodStatus, type Punctuality } from '@tuijin/core';
+import { PERIOD_STATUS_LABEL, type CheckStatus, type PeriodStatus, type Punctuality } from '@tuijin/core';
 import type { PeriodCounts } from '../periods/present';
-import { chinaTime, esc, monthTitle, page, text, wan, CHECK_MARK } from './html';
+import { chinaTime, esc, monthTitle, page, text, safeTotal, wan, CHECK_MARK } from './html';
 import { hrefOf } from './paths';
 import { statusLabel } from './project-page';
 import type { ArchivePeriod, ArchiveReportSummary } from './queries';
@@ -57,7 +57,7 @@ function projectTable(rows: IndexRow[]): string {
 <td>${chinaTime(s.firstSubmittedAt)}</td><td class="num">${wan(f.thisMonth)}</td><td class="num">${wan(f.ytd)}</td><td class="num">${wan(f.cumulative)}</td>
 <td class="num">${r.photos}</td><td class="num">${r.videos}</td><td>${checkCell(r)}</td></tr>`;
   });
-  const sum = (pick: (f: ReturnType<typeof sentFigures>) => number | null) => wan(sumYuan(rows.map((r) => pick(sentFigures(r.summary)))));
+  const sum = (pick: (f: ReturnType<typeof sentFigures>) => number | null) => safeTotal(rows.map((r) => pick(sentFigures(r.summary))));
   return `<table id="projects"><thead><tr><th class="num">序号</th><th>项目名称</th><th>项目单位</th><th>责任单位</th><th>月报状态</th><th>首次报送</th>
 <th class="num">本月完成<br>（万元）</th><th class="num">本年累计<br>（万元）</th><th class="num">开工以来累计<br>（万元）</th><th class="num">照片</th><th class="num">视频</th><th>影像核验</th></tr></thead>
 <tbody>${body.join('\n')}</tbody>

@@ -1,11 +1,11 @@
 import {
   CHECK_STATUS_LABEL, FUNDING_SOURCES, OBSTACLE_KIND_LABEL, punctuality, REPORT_ACTION_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL,
-  sumYuan, type CheckResult, type CheckStatus, type FigureProblem, type Punctuality, type ReportAction, type ReportStatus, type Stage,
+  type CheckResult, type CheckStatus, type FigureProblem, type Punctuality, type ReportAction, type ReportStatus, type Stage,
 } from '@tuijin/core';
 import { parseJson } from '../../lib/records';
 import type { MediaRow } from '../media/present';
 import type { Funds, NodeMet, ReportProblem } from '../reports/present';
-import { badge, checkLine, chinaTime, esc, fileSize, monthTitle, page, text, wan } from './html';
+import { badge, checkLine, chinaTime, esc, fileSize, monthTitle, page, safeTotal, text, wan } from './html';
 import { hrefOf } from './paths';
 import type { ArchivePeriod, ArchiveReportDetail, ArchiveReportSummary } from './queries';
 
@@ -56,7 +56,7 @@ function funds(json: string): string {
   if (!list.length) return '<p class="muted">（未填写）</p>';
   const rows = list.map((f) => `<tr><td>${esc((FUNDING_SOURCES as Record<string, string>)[f.source] ?? f.source)}</td><td class="num">${wan(f.amount)}</td></tr>`);
   return `<table><thead><tr><th>资金来源</th><th class="num">本月到位（万元）</th></tr></thead><tbody>${rows.join('')}
-<tr><th>合计</th><th class="num">${wan(sumYuan(list.map((f) => f.amount)))}</th></tr></tbody></table>`;
+<tr><th>合计</th><th class="num">${safeTotal(list.map((f) => f.amount))}</th></tr></tbody></table>`;
 }
 
 function nodes(json: string, names: Map<number, string>): string {

@@ -69,9 +69,11 @@ async function buildAndStore(ctx: AppContext, actor: Actor, periodId: number, lo
     const storedKey = key;
     await transact(ctx, async (tx) => {
       // Only the archive columns: a background job must not move the version someone is editing against.
-      await tx.updateTable('reportingPeriod')
+      // …and only onto the month as it was built: reopened (or changed) meanwhile, the archive is void.
+      const done = await tx.updateTable('reportingPeriod')
         .set({ archiveKey: storedKey, archiveSha256: built.sha256, archiveSize: built.size, archivedAt: at })
-        .where('id', '=', periodId).execute();
+        .where('id', '=', periodId).where('version', '=', period.version).executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) throw new Error('the month changed while its archive was built');
       await writeAudit(tx, actor, ctx.clock.now(), {
         action: 'archive', objectType: 'reporting_period', objectId: periodId,
         before: { archiveKey: period.archiveKey, archiveSha256: period.archiveSha256 },

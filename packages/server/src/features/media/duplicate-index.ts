@@ -3,8 +3,9 @@ import type { Db, Executor } from '../../db/kysely';
 // Near-duplicate search over the perceptual hashes of every photo in a region. A county holds
 // some 100,000 photos over five years; comparing 64-bit hashes in memory takes about a
 // millisecond, where asking the database row by row would not. Each process keeps its own copy,
-// brought up to date incrementally by id (photos are only ever added; a deleted one is dropped
-// when a match is confirmed against the database), so several processes stay correct.
+// brought up to date incrementally by id (photos are only ever added; a deleted one stays in
+// the copy and is left out when the matches are read back from the database), so several
+// processes stay correct.
 
 interface RegionHashes {
   maxId: number;
@@ -21,10 +22,24 @@ function popcount32(x: number): number {
 
 const split = (hash: string) => [parseInt(hash.slice(0, 8), 16) >>> 0, parseInt(hash.slice(8, 16), 16) >>> 0] as const;
 
+/** At most this many matches go back to the database (a region would need that many near copies). */
+const MAX_MATCHES = 500;
+
 export class DuplicateIndex {
   private readonly regions = new Map<string, RegionHashes>();
+  private readonly refreshing = new Map<string, Promise<RegionHashes>>();
 
-  private async refresh(db: Executor, regionCode: string): Promise<RegionHashes> {
+  /** One refresh per region at a time: callers arriving meanwhile wait for the same one. */
+  private refresh(db: Executor, regionCode: string): Promise<RegionHashes> {
+    let running = this.refreshing.get(regionCode);
+    if (!running) {
+      running = this.load(db, regionCode).finally(() => this.refreshing.delete(regionCode));
+      this.refreshing.set(regionCode, running);
+    }
+    return running;
+  }
+
+  private async load(db: Executor, regionCode: string): Promise<RegionHashes> {
     let r = this.regions.get(regionCode);
     if (!r) {
       r = { maxId: 0, ids: [], hi: [], lo: [] };
@@ -45,8 +60,8 @@ export class DuplicateIndex {
     }
   }
 
-  /** Photos of the region within `maxDistance` bits, nearest first (at most `limit`). */
-  async near(db: Executor, regionCode: string, phash: string, maxDistance: number, limit = 3): Promise<{ id: number; distance: number }[]> {
+  /** Photos of the region within `maxDistance` bits, nearest first (deleted ones included: the caller checks). */
+  async near(db: Executor, regionCode: string, phash: string, maxDistance: number): Promise<{ id: number; distance: number }[]> {
     const r = await this.refresh(db, regionCode);
     const [hi, lo] = split(phash);
     const found: { id: number; distance: number }[] = [];
@@ -54,7 +69,7 @@ export class DuplicateIndex {
       const d = popcount32((r.hi[i]! ^ hi) >>> 0) + popcount32((r.lo[i]! ^ lo) >>> 0);
       if (d <= maxDistance) found.push({ id: r.ids[i]!, distance: d });
     }
-    return found.sort((a, b) => a.distance - b.distance || b.id - a.id).slice(0, limit * 4);
+    return found.sort((a, b) => a.distance - b.distance || b.id - a.id).slice(0, MAX_MATCHES);
   }
 }
 

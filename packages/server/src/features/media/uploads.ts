@@ -5,7 +5,7 @@ import type { Executor } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { kindOfName, safeFilename } from '../../lib/media/sniff';
-import { inTransaction, nowIso } from '../../lib/records';
+import { inTransaction, nowIso, parseJson } from '../../lib/records';
 import { editableReport } from '../reports/service';
 import { loadReportSettings } from '../settings/report-settings';
 
@@ -19,7 +19,8 @@ export const CHUNK_SIZE = 4 * 1024 * 1024;
 export const MAX_CHUNK = 8 * 1024 * 1024;
 const SESSION_HOURS = 24;
 
-export const chunkKey = (sessionId: string, offset: number) => `uploads/${sessionId}/${String(offset).padStart(13, '0')}`;
+/** Each attempt at a chunk writes a key of its own, so a retry racing the first try never touches its bytes. */
+const chunkKey = (sessionId: string, offset: number) => `uploads/${sessionId}/${String(offset).padStart(13, '0')}-${randomBytes(4).toString('hex')}`;
 
 /** A session as the client sees it; one past its time reads 'expired' before the sweeper has marked it. */
 export function presentSession(s: { id: string; filename: string; kind: string; size: number; received: number; status: string; mediaId: number | null; expiresAt: string }, now: Date) {
@@ -67,12 +68,15 @@ export async function findSession(db: Executor, user: SessionUser, id: string) {
 
 /**
  * Stores one chunk at its offset. A chunk sent twice (the answer was lost) or out of order is
- * refused with the offset the server has, so the client resumes from there.
+ * refused with the offset the server has, so the client resumes from there. Two tries of the
+ * same chunk at once both store their bytes; the one that moves the offset keeps its key, the
+ * other removes only its own.
  */
 export async function putChunk(ctx: AppContext, user: SessionUser, id: string, offset: number, body: Readable) {
   const s = await findSession(ctx.db, user, id);
+  const behind = (received: number, status: string) => new AppError('conflict', `续传位置不一致：服务器已收到 ${received} 字节`, { received, status });
   if (s.status !== 'receiving') throw new AppError('conflict', s.status === 'done' ? '文件已上传完成' : '上传任务已结束，请重新选择文件上传', { received: s.received, status: s.status });
-  if (offset !== s.received) throw new AppError('conflict', `续传位置不一致：服务器已收到 ${s.received} 字节`, { received: s.received, status: s.status });
+  if (offset !== s.received) throw behind(s.received, s.status);
   if (ctx.clock.now().toISOString() > s.expiresAt) throw new AppError('conflict', '上传任务已过期，请重新选择文件上传', { received: s.received, status: 'expired' });
   const key = chunkKey(id, offset);
   const bytes = await ctx.storage.putStream(key, body, { contentType: 'application/octet-stream', maxBytes: Math.min(MAX_CHUNK, s.size - s.received) });
@@ -80,18 +84,20 @@ export async function putChunk(ctx: AppContext, user: SessionUser, id: string, o
     await ctx.storage.delete(key);
     throw new AppError('bad_request', '上传内容为空');
   }
+  // The offset has not moved since the session was read, so neither have its parts.
+  const parts = JSON.stringify([...parseJson<string[]>(s.parts, []), key]);
   const done = await ctx.db.updateTable('uploadSession')
-    .set((eb) => ({ received: eb('received', '+', bytes), chunks: eb('chunks', '+', 1), updatedAt: nowIso(ctx) }))
+    .set((eb) => ({ received: eb('received', '+', bytes), chunks: eb('chunks', '+', 1), parts, updatedAt: nowIso(ctx) }))
     .where('id', '=', id).where('received', '=', offset).where('status', '=', 'receiving').executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) {
     await ctx.storage.delete(key);
     const now = await findSession(ctx.db, user, id);
-    throw new AppError('conflict', `续传位置不一致：服务器已收到 ${now.received} 字节`, { received: now.received, status: now.status });
+    throw behind(now.received, now.status);
   }
   return presentSession({ ...s, received: offset + bytes }, ctx.clock.now());
 }
 
-/** Chunk objects of a session, in order. */
+/** Every chunk object a session's tries left, accepted or not (for removal once it has ended). */
 export async function chunkKeys(ctx: AppContext, id: string): Promise<string[]> {
   const keys: string[] = [];
   for await (const o of ctx.storage.list(`uploads/${id}/`)) keys.push(o.key);

@@ -12,13 +12,25 @@ export interface Notice {
 }
 
 export async function notify(db: Executor, userIds: number[], notice: Notice, at: string): Promise<number> {
-  const ids = [...new Set(userIds.filter((id) => id > 0))];
-  for (let i = 0; i < ids.length; i += 200) {
-    await db.insertInto('notification').values(ids.slice(i, i + 200).map((userId) => ({
-      userId, kind: notice.kind, title: notice.title, body: notice.body ?? null, link: notice.link ?? null, createdAt: at,
-    }))).execute();
+  return notifyEach(db, [...new Set(userIds.filter((id) => id > 0))].map((userId) => ({ userId, notice })), at);
+}
+
+/** Many notices at once (a month's reminders), inserted a few hundred per statement. */
+export async function notifyEach(db: Executor, notices: { userId: number; notice: Notice }[], at: string): Promise<number> {
+  const rows = notices.map(({ userId, notice }) => ({ userId, kind: notice.kind, title: notice.title, body: notice.body ?? null, link: notice.link ?? null, createdAt: at }));
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('notification').values(rows.slice(i, i + 200)).execute();
+  return rows.length;
+}
+
+/** The enabled reporters of each company, by company. */
+export async function reportersByOrg(db: Executor, orgIds: (number | null)[]): Promise<Map<number, number[]>> {
+  const ids = [...new Set(orgIds.filter((id): id is number => id != null))];
+  const byOrg = new Map<number, number[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('appUser').select(['id', 'orgId']).where('orgId', 'in', ids.slice(i, i + 500)).where('role', '=', 'reporter').where('disabled', '=', 0).execute();
+    for (const r of rows) byOrg.set(r.orgId!, [...(byOrg.get(r.orgId!) ?? []), r.id]);
   }
-  return ids.length;
+  return byOrg;
 }
 
 /** The enabled accounts of a company (its reporters) or of a department (its reviewers). */

@@ -4,7 +4,7 @@ import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { scopePrefix } from '../../lib/permissions';
 import { inTransaction, nowIso } from '../../lib/records';
-import { notify, usersOfOrgs } from '../notifications/service';
+import { notify, notifyEach, reportersByOrg } from '../notifications/service';
 import { projectScope } from '../projects/policy';
 import { loadReportSettings } from '../settings/report-settings';
 import { presentPeriod } from './present';
@@ -51,8 +51,9 @@ export async function openPeriod(ctx: AppContext, user: SessionUser, input: Peri
       }))).execute();
     }
     await audit({ action: 'open', objectType: 'reporting_period', objectId: id, after: { period: input.period, deadline, reports: projects.length, auto: by == null } });
-    const owners = await tx.selectFrom('project').select('ownerOrgId').where('id', 'in', projects.length ? projects.map((p) => p.id) : [-1]).execute();
-    await notify(tx, await usersOfOrgs(tx, owners.map((o) => o.ownerOrgId), 'reporter'), {
+    const owners = await tx.selectFrom('monthlyReport').innerJoin('project', 'project.id', 'monthlyReport.projectId')
+      .select('project.ownerOrgId').distinct().where('monthlyReport.periodId', '=', id).execute();
+    await notify(tx, [...(await reportersByOrg(tx, owners.map((o) => o.ownerOrgId))).values()].flat(), {
       kind: 'period_opened', title: `${input.period} 月报已开启`, body: `请于 ${deadline} 前报送本月进展和现场照片。`, link: '/my-reports',
     }, at);
     return loadPeriod(ctx, tx, user, id);
@@ -107,17 +108,18 @@ export async function remindPeriod(ctx: AppContext, user: SessionUser, id: numbe
     if (reportIds) q = q.where('monthlyReport.id', 'in', reportIds.length ? reportIds : [-1]);
     const due = await q.execute();
     const at = nowIso(ctx);
-    let reached = 0;
-    for (const r of due) {
-      const reporters = await usersOfOrgs(tx, [r.ownerOrgId], 'reporter');
-      reached += await notify(tx, reporters, {
+    const reporters = await reportersByOrg(tx, due.map((r) => r.ownerOrgId));
+    await notifyEach(tx, due.flatMap((r) => (reporters.get(r.ownerOrgId ?? -1) ?? []).map((userId) => ({
+      userId,
+      notice: {
         kind: 'report_reminder', title: `请尽快报送「${r.name}」${p.period} 月报`,
         body: `报送截止日：${p.deadline}。${r.status === 'returned' ? '月报已被退回，请按审核意见修改后重新报送。' : ''}`, link: `/reports/${r.id}`,
-      }, at);
+      },
+    }))), at);
+    for (let i = 0; i < due.length; i += 500) {
+      await tx.updateTable('monthlyReport').set((eb) => ({ remindedAt: at, remindCount: eb('remindCount', '+', 1) })).where('id', 'in', due.slice(i, i + 500).map((r) => r.id)).execute();
     }
-    if (due.length) {
-      await tx.updateTable('monthlyReport').set((eb) => ({ remindedAt: at, remindCount: eb('remindCount', '+', 1) })).where('id', 'in', due.map((r) => r.id)).execute();
-    }
+    const reached = new Set(due.flatMap((r) => reporters.get(r.ownerOrgId ?? -1) ?? [])).size;
     await audit({ action: 'remind', objectType: 'reporting_period', objectId: id, after: { reports: due.length, users: reached } });
     return { reports: due.length, users: reached, companies: new Set(due.map((r) => r.ownerOrgId).filter((o) => o != null)).size, reportIds: due.map((r) => r.id), projects: due.map((r) => r.name) };
   });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ReportListQuery } from '@tuijin/core';
 import type { AppContext, SessionUser } from '../../lib/context';
-import { presentReportSummary } from './present';
+import { figuresFor, presentReportSummary } from './present';
 import { reportListQuery } from './queries';
 
 /** A page of reports with their photo counts and check results, most urgent first. */
@@ -30,7 +30,7 @@ export async function findReportList(ctx: AppContext, user: SessionUser, query: 
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
   return {
-    items: rows.map((r) => presentReportSummary({ ...r, photoCount: Number(r.photoCount ?? 0), failedCount: Number(r.failedCount ?? 0), flaggedCount: Number(r.flaggedCount ?? 0) }, now)),
+    items: rows.map((r) => presentReportSummary({ ...r, ...figuresFor(user, r), photoCount: Number(r.photoCount ?? 0), failedCount: Number(r.failedCount ?? 0), flaggedCount: Number(r.flaggedCount ?? 0) }, now)),
     total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize,
   };
 }

@@ -34,6 +34,18 @@ export function reportAbilities(user: SessionUser, r: Pick<ReportRow, 'status' |
   };
 }
 
+/**
+ * Figures of a report not sent (or sent back) are the company's working draft: the office and the
+ * company see them; everyone else sees the month's word only once it is sent.
+ */
+export function isWorkingCopyHidden(user: SessionUser, status: string): boolean {
+  return (status === 'draft' || status === 'returned') && !can(user, 'fillReports');
+}
+
+export function figuresFor(user: SessionUser, r: { status: string; thisMonth: number | null; ytd: number | null; cumulative: number | null }) {
+  return isWorkingCopyHidden(user, r.status) ? { thisMonth: null, ytd: null, cumulative: null } : { thisMonth: r.thisMonth, ytd: r.ytd, cumulative: r.cumulative };
+}
+
 export function presentReportSummary(r: Pick<ReportRow, 'id' | 'projectId' | 'projectName' | 'projectCode' | 'ownerOrgName' | 'responsibleOrgName' | 'period' | 'periodId' | 'status' | 'deadline' | 'submittedAt' | 'firstSubmittedAt' | 'startedAt' | 'thisMonth' | 'ytd' | 'cumulative' | 'noChange' | 'returnCount' | 'remindCount' | 'remindedAt' | 'reviewedAt' | 'reviewComment' | 'version'> & { photoCount?: number; failedCount?: number; flaggedCount?: number }, now: Date) {
   const status = r.status as ReportStatus;
   return {
@@ -50,8 +62,13 @@ export function presentReportSummary(r: Pick<ReportRow, 'id' | 'projectId' | 'pr
 
 export function presentReport(user: SessionUser, r: ReportRow, x: ReportExtras, now: Date) {
   const status = r.status as ReportStatus;
+  // A draft is the company's working copy (see figuresFor): others see that it exists, not what it says.
+  if (isWorkingCopyHidden(user, r.status)) {
+    r = { ...r, explanation: null, funds: '[]', progress: null, nodesMet: '[]', problems: '[]', nextPlan: null, coordination: null, noChangeReason: null };
+    x = { ...x, media: [] };
+  }
   return {
-    ...presentReportSummary({ ...r, photoCount: x.media.length, failedCount: x.media.filter((m) => m.checkStatus === 'failed').length, flaggedCount: x.media.filter((m) => m.checkStatus === 'flagged').length }, now),
+    ...presentReportSummary({ ...r, ...figuresFor(user, r), photoCount: x.media.length, failedCount: x.media.filter((m) => m.checkStatus === 'failed').length, flaggedCount: x.media.filter((m) => m.checkStatus === 'flagged').length }, now),
     project: {
       id: r.projectId, name: r.projectName, code: r.projectCode, stage: r.stage, totalInvestment: r.totalInvestment,
       ownerOrgName: r.ownerOrgName, responsibleOrgName: r.responsibleOrgName, lng: r.projectLng, lat: r.projectLat,

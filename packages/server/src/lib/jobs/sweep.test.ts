@@ -36,7 +36,9 @@ describe.each(STORES)('the sweeper on %s with %s storage', (dialect, store) => {
     const kept = await uploadBuffer(h, c.reporter.cookie, reportId, 'kept.jpg', await makeJpeg({ width: 800, height: 600, seed: 5, exif }));
     expect(kept.statusCode, kept.body).toBe(200);
     // A crash between storing the bytes and committing the row leaves an orphan folder.
-    await h.ctx.storage.putBuffer('media/999999/2026-05/orphan-folder/original', Buffer.from('x'), { contentType: 'image/jpeg' });
+    await h.ctx.storage.putBuffer(`media/${c.region}/2026-05/orphan-folder/original`, Buffer.from('x'), { contentType: 'image/jpeg' });
+    // Far from any month being reported: only the full sweep goes there.
+    await h.ctx.storage.putBuffer('media/999999/2019-01/orphan-folder/original', Buffer.from('x'), { contentType: 'image/jpeg' });
     await h.ctx.storage.putBuffer('archives/999999/2026-05/old.zip', Buffer.from('x'), { contentType: 'application/zip' });
     const session = (await h.request('POST', `/api/v1/reports/${reportId}/uploads`, { cookie: c.reporter.cookie, body: { filename: 'left.jpg', size: 1000 } })).json();
     await putChunk(h, c.reporter.cookie, session.id, 0, Buffer.alloc(500, 1));
@@ -47,6 +49,8 @@ describe.each(STORES)('the sweeper on %s with %s storage', (dialect, store) => {
     h.clock.advance(25 * 3600_000);
     const result = await sweep(h.ctx, { graceMs: 0 });
     expect(result).toMatchObject({ objects: 2, chunks: 1, sessions: 1 });
+    expect(await storedKeys(h, 'media/999999/')).toHaveLength(1);
+    expect(await sweep(h.ctx, { graceMs: 0, all: true })).toMatchObject({ objects: 1 });
     const media = await h.ctx.db.selectFrom('media').select(['originalKey', 'displayKey', 'thumbKey']).execute();
     const keys = await storedKeys(h, 'media/');
     expect(keys.sort()).toEqual(media.flatMap((m) => [m.originalKey, m.displayKey!, m.thumbKey!]).sort());

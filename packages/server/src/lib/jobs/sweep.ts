@@ -12,8 +12,25 @@ export interface SweepResult { objects: number; chunks: number; sessions: number
 const GRACE_MS = 60 * 60_000;
 const mediaFolder = (key: string) => key.split('/').slice(0, 4).join('/');
 
+/**
+ * Where orphans can be: a crash between storing and committing leaves its files under the
+ * month being reported, so the hourly sweep reads only the folders of open and recently closed
+ * months (at the design size the whole store holds tens of millions of files); `all` reads it all.
+ */
+async function mediaPrefixes(ctx: AppContext, all: boolean): Promise<string[]> {
+  if (all) return ['media/'];
+  const since = new Date(ctx.clock.now().getTime() - 62 * 86_400_000).toISOString();
+  const rows = await ctx.db.selectFrom('monthlyReport')
+    .innerJoin('reportingPeriod as rp', 'rp.id', 'monthlyReport.periodId')
+    .innerJoin('project', 'project.id', 'monthlyReport.projectId')
+    .select(['project.regionCode', 'monthlyReport.period']).distinct()
+    .where((eb) => eb.or([eb('rp.status', '=', 'open'), eb('rp.updatedAt', '>=', since)]))
+    .execute();
+  return rows.map((r) => `media/${r.regionCode}/${r.period}/`);
+}
+
 /** Removes media objects in folders no media row points at. */
-async function sweepMedia(ctx: AppContext, before: Date): Promise<number> {
+async function sweepMedia(ctx: AppContext, before: Date, all: boolean): Promise<number> {
   let removed = 0;
   let batch: { key: string; folder: string }[] = [];
   const flush = async () => {
@@ -24,10 +41,12 @@ async function sweepMedia(ctx: AppContext, before: Date): Promise<number> {
     removed += orphans.length;
     batch = [];
   };
-  for await (const o of ctx.storage.list('media/')) {
-    if (o.lastModified >= before) continue;
-    batch.push({ key: o.key, folder: mediaFolder(o.key) });
-    if (batch.length >= 500) await flush();
+  for (const prefix of await mediaPrefixes(ctx, all)) {
+    for await (const o of ctx.storage.list(prefix)) {
+      if (o.lastModified >= before) continue;
+      batch.push({ key: o.key, folder: mediaFolder(o.key) });
+      if (batch.length >= 500) await flush();
+    }
   }
   if (batch.length) await flush();
   return removed;
@@ -82,11 +101,11 @@ async function sweepTemp(dir: string, before: Date): Promise<number> {
   return removed;
 }
 
-export async function sweep(ctx: AppContext, options: { graceMs?: number } = {}): Promise<SweepResult> {
+export async function sweep(ctx: AppContext, options: { graceMs?: number; all?: boolean } = {}): Promise<SweepResult> {
   const now = ctx.clock.now();
   // Objects and files carry the store's own clock, so their age is measured against real time.
   const before = new Date(Date.now() - (options.graceMs ?? GRACE_MS));
-  const objects = (await sweepMedia(ctx, before)) + (await sweepArchives(ctx, before));
+  const objects = (await sweepMedia(ctx, before, options.all ?? false)) + (await sweepArchives(ctx, before));
   const uploads = await sweepUploads(ctx, now, before);
   // A build in progress keeps writing its archive file, so only abandoned ones are this old.
   const tempFiles = (await sweepTemp(join(ctx.config.dataDir, 'tmp', 'uploads'), before)) + (await sweepTemp(join(ctx.config.dataDir, 'tmp', 'archives'), before));
