@@ -22,7 +22,7 @@ export function proposeFigures(thisMonth: number, previous: PreviousFigures): { 
   return { thisMonth, ytd: previous.ytd == null ? null : previous.ytd + thisMonth, cumulative: previous.cumulative == null ? null : previous.cumulative + thisMonth };
 }
 
-export type FigureProblemCode = 'negative' | 'ytd_mismatch' | 'cumulative_down' | 'above_total' | 'ytd_above_cumulative';
+export type FigureProblemCode = 'negative' | 'ytd_mismatch' | 'cumulative_down' | 'above_total' | 'month_above_total' | 'ytd_above_cumulative';
 
 export interface FigureProblem {
   code: FigureProblemCode;
@@ -45,6 +45,13 @@ export function checkFigures(
     if (figures[field] < 0) {
       problems.push({ code: 'negative', field, needsExplanation: false, message: `${FIELD[field]}不能为负数` });
     }
+  }
+  // A month above the whole project is nearly always 元 typed into a 万元 box.
+  if (figures.thisMonth > totalInvestment) {
+    problems.push({
+      code: 'month_above_total', field: 'thisMonth', needsExplanation: true,
+      message: `本月完成投资 ${yuanText(figures.thisMonth)} 超过项目总投资 ${yuanText(totalInvestment)}，请核对单位是否为万元`,
+    });
   }
   if (previous.ytd != null && figures.ytd !== previous.ytd + figures.thisMonth) {
     problems.push({

@@ -41,6 +41,7 @@ describe('report figures', () => {
     ['a cumulative above the total investment', { thisMonth: 5000 * W, ytd: 6200 * W, cumulative: 10_001 * W }, ['above_total']],
     ['a negative month', { thisMonth: -1, ytd: 1200 * W - 1, cumulative: 5000 * W - 1 }, ['negative', 'cumulative_down']],
     ['a year-to-date above the cumulative', { thisMonth: 300 * W, ytd: 1500 * W, cumulative: 1000 * W }, ['cumulative_down', 'ytd_above_cumulative']],
+    ['yuan typed as 万元: a month above the whole project', { thisMonth: 5_000_000 * W, ytd: 5_001_200 * W, cumulative: 5_005_000 * W }, ['month_above_total', 'above_total']],
   ])('%s', (_label, figures, codes) => {
     const problems = checkFigures(figures, { ytd: 1200 * W, cumulative: 5000 * W }, 10_000 * W);
     expect(problems.map((p) => p.code)).toEqual(codes);

@@ -121,7 +121,7 @@ describe.each(DIALECTS)('the month archive on %s', (dialect) => {
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain('同意。&lt;b&gt;注意&lt;/b&gt;安全');
     expect(page).toContain('二期用地指标未落实 &amp; 待协调');
-    for (const words of ['800.00', '3,000.00', '9,000.00', '企业自筹', '主体结构施工至三层', '主体封顶', '协调供电', '东南角塔吊', '2026-05-28 11:15', '116.360100, 37.440200', '✗', '距项目位置 3.2 公里', '?', '已审核', '按期报送']) {
+    for (const words of ['800.00', '3,000.00', '9,000.00', '企业自筹', '主体结构施工至三层', '主体封顶', '协调供电', '东南角塔吊', '2026-05-28 11:15', '经度 116.360100，纬度 37.440200', '✗', '距项目位置 3.2 公里', '?', '已审核', '按期报送']) {
       expect(page, words).toContain(words);
     }
     expect(page).toMatch(/报送[\s\S]*审核通过/);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { ledgerQuery, punctuality, type CheckStatus } from '@tuijin/core';
+import { ledgerQuery, type CheckStatus } from '@tuijin/core';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { createZipStream, type AddFileOptions } from '../../lib/documents/zip-stream';
@@ -11,7 +11,7 @@ import { archiveMedia, type ArchiveFile, type MediaRecord } from './archive-medi
 import { renderIndexPage, type IndexRow } from './index-page';
 import { numberedSegment } from './paths';
 import { renderProjectPage } from './project-page';
-import { findArchivePeriod, listArchiveReports, loadReportDetails, type ArchivePeriod } from './queries';
+import { archivedPunctuality, findArchivePeriod, listArchiveReports, loadReportDetails, type ArchivePeriod } from './queries';
 
 // 月度归档: what the office used to burn to CD each month, as one .zip that opens anywhere
 // without the system — a contents page, a printable page per project with its photos, the
@@ -71,7 +71,7 @@ export async function buildPeriodArchive(ctx: AppContext, periodId: number, out:
         const checks: Record<CheckStatus, number> = { passed: 0, flagged: 0, failed: 0 };
         for (const m of detail.media) if (m.checkStatus in checks) checks[m.checkStatus as CheckStatus]++;
         const videos = detail.media.filter((m) => m.kind === 'video').length;
-        rows.push({ summary, dir, photos: detail.media.length - videos, videos, checks, punctuality: punctuality(period.deadline, summary.firstSubmittedAt, now) });
+        rows.push({ summary, dir, photos: detail.media.length - videos, videos, checks, punctuality: archivedPunctuality(period, summary.firstSubmittedAt, now) });
       }
     }
 

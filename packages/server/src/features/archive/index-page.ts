@@ -45,7 +45,8 @@ function checkCell(r: IndexRow): string {
 }
 
 /** A draft was never sent: its figures are the company's working copy, not the month's report. */
-const sentFigures = (s: ArchiveReportSummary) => (s.status === 'draft' ? { thisMonth: null, ytd: null, cumulative: null } : s);
+/** The month's word: figures of reports sent and not sent back (a draft or a returned report does not count). */
+const sentFigures = (s: ArchiveReportSummary) => (s.status === 'submitted' || s.status === 'approved' ? s : { thisMonth: null, ytd: null, cumulative: null });
 
 function projectTable(rows: IndexRow[]): string {
   const body = rows.map((r, i) => {
@@ -93,7 +94,7 @@ ${p.note ? `<p class="pre">${esc(p.note)}</p>` : ''}
 <h2>逾期报送（${late.length}）</h2>
 ${nameList(late, '无逾期报送的项目')}
 <h2>未报送（${missing.length}）</h2>
-${nameList(missing, new Date(x.generatedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10) > p.deadline ? '所有项目均已报送' : '尚未到报送截止日')}
+${nameList(missing, p.status === 'closed' || new Date(x.generatedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10) > p.deadline ? '所有项目均已报送' : '尚未到报送截止日')}
 <h2>项目一览</h2>
 <input id="q" class="filter" type="search" placeholder="输入项目名称、单位筛选" hidden>
 ${projectTable(x.rows)}

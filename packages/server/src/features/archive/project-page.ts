@@ -1,5 +1,5 @@
 import {
-  CHECK_STATUS_LABEL, FUNDING_SOURCES, OBSTACLE_KIND_LABEL, punctuality, REPORT_ACTION_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL,
+  CHECK_STATUS_LABEL, FUNDING_SOURCES, OBSTACLE_KIND_LABEL, REPORT_ACTION_LABEL, REPORT_STATUS_LABEL, STAGE_LABEL,
   type CheckResult, type CheckStatus, type FigureProblem, type Punctuality, type ReportAction, type ReportStatus, type Stage,
 } from '@tuijin/core';
 import { parseJson } from '../../lib/records';
@@ -7,7 +7,7 @@ import type { MediaRow } from '../media/present';
 import type { Funds, NodeMet, ReportProblem } from '../reports/present';
 import { badge, checkLine, chinaTime, esc, fileSize, monthTitle, page, safeTotal, text, wan } from './html';
 import { hrefOf } from './paths';
-import type { ArchivePeriod, ArchiveReportDetail, ArchiveReportSummary } from './queries';
+import { archivedPunctuality, type ArchivePeriod, type ArchiveReportDetail, type ArchiveReportSummary } from './queries';
 
 // One project's report of the month as a printable page (A4), with its photos beside it.
 
@@ -92,7 +92,7 @@ function mediaFigure(a: ArchivedMedia, n: number): string {
   } else {
     picture = a.path ? `<a href="${esc(hrefOf(a.path))}"><img src="${esc(hrefOf(a.path))}" alt="${alt}"></a>` : '';
   }
-  const where = m.lng != null && m.lat != null ? `${m.lng.toFixed(6)}, ${m.lat.toFixed(6)}（WGS-84）` : '—';
+  const where = m.lng != null && m.lat != null ? `经度 ${m.lng.toFixed(6)}，纬度 ${m.lat.toFixed(6)}（WGS-84）` : '—';
   const seconds = m.durationMs != null ? `，时长 ${Math.round(m.durationMs / 1000)} 秒` : '';
   return `<figure id="m${m.id}">
 ${picture}
@@ -120,7 +120,7 @@ export function renderProjectPage(x: ProjectPageInput): string {
     fact('建设地点', text(r.address)), fact('所属地区', text(x.period.regionName)),
   ];
   const review = [
-    fact('月报状态', esc(statusLabel(r))), fact('按期情况', esc(PUNCTUALITY_LABEL[punctuality(x.period.deadline, r.firstSubmittedAt, x.now)])),
+    fact('月报状态', esc(statusLabel(r))), fact('按期情况', esc(PUNCTUALITY_LABEL[archivedPunctuality(x.period, r.firstSubmittedAt, x.now)])),
     fact('首次报送', chinaTime(r.firstSubmittedAt)), fact('最近报送', chinaTime(r.submittedAt)),
     fact('报送人', text(r.submittedByName)), fact('退回次数', esc(r.returnCount)),
     fact('审核时间', chinaTime(r.reviewedAt)), fact('审核人', text(r.reviewedByName)),

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '@tuijin/core';
+import { CATEGORIES, punctuality, type Category } from '@tuijin/core';
 import type { Executor } from '../../db/kysely';
 import type { SessionUser } from '../../lib/context';
 import { findMediaOf } from '../media/queries';
@@ -84,3 +84,9 @@ export async function loadReportDetails(db: Executor, reportIds: number[]) {
   }));
 }
 export type ArchiveReportDetail = Awaited<ReturnType<typeof loadReportDetails>>[number];
+
+/** A closed month is over: what was not sent by then is 未报送, whatever its deadline said. */
+export function archivedPunctuality(period: Pick<ArchivePeriod, 'deadline' | 'status'>, firstSubmittedAt: string | null, now: Date) {
+  const p = punctuality(period.deadline, firstSubmittedAt, now);
+  return p === 'not_due' && period.status === 'closed' ? 'missing' : p;
+}

@@ -50,7 +50,7 @@ export async function officeUsersFor(db: Executor, regionLine: string[]): Promis
 export function listNotifications(db: Executor, user: SessionUser, options: { unreadOnly: boolean; limit: number }) {
   let q = db.selectFrom('notification').selectAll().where('userId', '=', user.id);
   if (options.unreadOnly) q = q.where('readAt', 'is', null);
-  return q.orderBy('id', 'desc').limit(options.limit).execute();
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
 
 export async function countUnread(db: Executor, user: SessionUser): Promise<number> {
@@ -65,4 +65,9 @@ export async function markRead(db: Executor, user: SessionUser, ids: number[] | 
     q = q.where('id', 'in', ids);
   }
   await q.execute();
+}
+
+/** Notices about something that has since been dealt with (a report reviewed, a reminded report sent) are read. */
+export async function settleNotices(db: Executor, link: string, kinds: string[], at: string): Promise<void> {
+  await db.updateTable('notification').set({ readAt: at }).where('link', '=', link).where('kind', 'in', kinds).where('readAt', 'is', null).execute();
 }

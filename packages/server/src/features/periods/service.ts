@@ -19,11 +19,20 @@ export async function loadPeriod(ctx: AppContext, db: Tx | AppContext['db'], use
   return presentPeriod(ctx, db, user, p);
 }
 
-function assertDeadline(period: string, deadline: string) {
+const daysAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The default deadline: the settings' day of the next month, or a week from today for a month opened late (补报). */
+function defaultDeadlineFor(period: string, deadlineDay: number, today: string): string {
+  const usual = defaultDeadline(period, deadlineDay);
+  return usual >= today ? usual : daysAfter(today, 7);
+}
+
+/** Within the month's reach: not before the month, not after two months beyond it (or 60 days from today for a late month). */
+function assertDeadline(period: string, deadline: string, today: string) {
   if (deadline < `${period}-01`) {
     throw new AppError('validation_failed', `报送截止日：不能早于 ${period} 月初`, [{ field: 'deadline', message: `报送截止日：不能早于 ${period} 月初` }]);
   }
-  if (deadline > `${addMonths(period, 3)}-01`) {
+  if (deadline > `${addMonths(period, 3)}-01` && deadline > daysAfter(today, 60)) {
     throw new AppError('validation_failed', '报送截止日：不能晚于报告月之后两个月', [{ field: 'deadline', message: '报送截止日：不能晚于报告月之后两个月' }]);
   }
 }
@@ -35,8 +44,9 @@ export async function openPeriod(ctx: AppContext, user: SessionUser, input: Peri
   if (input.period > current) throw new AppError('validation_failed', `月份：${input.period} 还没有到，不能提前开启`, [{ field: 'period', message: `月份：${input.period} 还没有到，不能提前开启` }]);
   return inTransaction(ctx, user, async (tx, audit) => {
     const settings = await loadReportSettings(tx, user.regionCode);
-    const deadline = input.deadline ?? defaultDeadline(input.period, settings.deadlineDay);
-    assertDeadline(input.period, deadline);
+    const deadline = input.deadline ?? defaultDeadlineFor(input.period, settings.deadlineDay, today);
+    assertDeadline(input.period, deadline, today);
+    if (deadline < today) throw new AppError('validation_failed', `报送截止日：不能早于今天（${today}）`, [{ field: 'deadline', message: `报送截止日：不能早于今天（${today}）` }]);
     const exists = await tx.selectFrom('reportingPeriod').select('id').where('regionCode', '=', user.regionCode).where('period', '=', input.period).executeTakeFirst();
     if (exists) throw new AppError('conflict', `${input.period} 的月报已经开启过`);
     const at = nowIso(ctx);
@@ -72,7 +82,10 @@ export async function updatePeriod(ctx: AppContext, user: SessionUser, id: numbe
   return inTransaction(ctx, user, async (tx, audit) => {
     const p = await periodForOffice(ctx, tx, user, id, input.version);
     const deadline = input.deadline ?? p.deadline;
-    assertDeadline(p.period, deadline);
+    const today = chinaDate(ctx.clock.now());
+    assertDeadline(p.period, deadline, today);
+    // Moving a deadline into the past would make everyone late at a stroke; keeping one that has passed is fine.
+    if (deadline !== p.deadline && deadline < today) throw new AppError('validation_failed', `报送截止日：不能改为今天（${today}）以前的日期`, [{ field: 'deadline', message: '报送截止日：不能早于今天' }]);
     const note = input.note === undefined ? p.note : input.note;
     if (deadline === p.deadline && note === p.note) return presentPeriod(ctx, tx, user, p);
     await tx.updateTable('reportingPeriod').set({ deadline, note, version: p.version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).execute();

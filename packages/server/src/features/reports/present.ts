@@ -30,7 +30,9 @@ export function reportAbilities(user: SessionUser, r: Pick<ReportRow, 'status' |
   return {
     canEdit: canFill,
     canSubmit: canFill,
-    canReview: can(user, 'reviewReports') && isOpen && r.status === 'submitted' && r.submittedBy !== user.id,
+    canReview: can(user, 'reviewReports') && r.status === 'submitted' && r.submittedBy !== user.id,
+    /** Sending back needs an open month (the company must be able to correct it). */
+    canReturn: can(user, 'reviewReports') && isOpen && r.status === 'submitted',
   };
 }
 

@@ -67,7 +67,8 @@ export function reportListQuery(db: Executor, user: SessionUser, f: ReportListFi
     .where(projectScope(user));
   if (f.periodId) q = q.where('monthlyReport.periodId', '=', f.periodId);
   if (f.period) q = q.where('monthlyReport.period', '=', f.period);
-  if (!f.periodId && !f.period) q = q.where('rp.status', '=', 'open');
+  // Without a month: the open months, and for a reviewer's queue also closed months' reports still waiting.
+  if (!f.periodId && !f.period && f.mine !== 'review') q = q.where('rp.status', '=', 'open');
   if (f.responsibleOrgId) q = q.where('project.responsibleOrgId', '=', f.responsibleOrgId);
   if (f.q) q = q.where((eb) => eb.or([contains('project.name', f.q!), startsWith('project.code', f.q!)]));
   if (f.mine === 'review') q = q.where('monthlyReport.status', '=', 'submitted');

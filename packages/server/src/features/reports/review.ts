@@ -5,7 +5,7 @@ import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { can } from '../../lib/permissions';
 import { inTransaction, nowIso, parseJson } from '../../lib/records';
 import type { AuditRecord } from '../../lib/audit';
-import { notify, usersOfOrgs } from '../notifications/service';
+import { notify, settleNotices, usersOfOrgs } from '../notifications/service';
 import type { NodeMet } from './present';
 import { findReport, type ReportRow } from './queries';
 import { loadReport } from './service';
@@ -19,7 +19,9 @@ async function reviewableReport(ctx: AppContext, tx: Tx, user: SessionUser, id: 
   if (!r) throw notFound('月报');
   if (!can(user, 'reviewReports')) throw new AppError('forbidden', '只有责任单位或重点项目办可以审核月报');
   if (r.version !== version) throw versionConflict(await loadReport(ctx, tx, user, id));
-  if (r.periodStatus !== 'open') throw new AppError('unprocessable', `${r.period} 的月报已关闭，不能再审核`);
+  // A closed month takes no more changes from the company, so sending a report back is pointless
+  // then; a report sent in time is still approved after the office closes the month.
+  if (r.periodStatus !== 'open' && action === 'return') throw new AppError('unprocessable', `${r.period} 的月报已关闭，不能再退回；如需退回修改，请重点项目办先重新开启该月`);
   const refusal = reportActionRefusal(r.status as ReportStatus, action, { side: 'reviewer', userId: user.id }, r.submittedBy);
   if (refusal) throw new AppError('unprocessable', refusal);
   return r;
@@ -48,6 +50,7 @@ async function decide(ctx: AppContext, user: SessionUser, id: number, input: Rep
     await tx.insertInto('reportEvent').values({ reportId: id, action, fromStatus: r.status, toStatus: to, comment: input.comment ?? null, userId: user.id, at }).execute();
     await audit({ action, objectType: 'monthly_report', objectId: id, projectId: r.projectId, before: { status: r.status }, after: { status: to, comment: input.comment ?? null } });
     if (action === 'approve') await applyToLedger(tx, r, at, audit);
+    await settleNotices(tx, `/reports/${id}`, ['report_submitted'], at);
     const recipients = [...(r.submittedBy ? [r.submittedBy] : []), ...(await usersOfOrgs(tx, [r.ownerOrgId], 'reporter'))];
     await notify(tx, recipients, action === 'approve'
       ? { kind: 'report_approved', title: `${r.projectName} ${r.period} 月报已审核通过`, body: input.comment ?? null, link: `/reports/${id}` }

@@ -140,6 +140,9 @@ describe.each(DIALECTS)('the monthly report cycle on %s', (dialect) => {
     const res = await act(c.reviewer.cookie, 'approve', { version: view.version, comment: '同意' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'approved', reviewedByName: 'department用户' });
+    // The reviewer's 「待审核」 notices about it are settled with the decision.
+    const notices = (await h.request('GET', '/api/v1/notifications?unread=1', { cookie: c.reviewer.cookie })).json();
+    expect(notices.items.filter((n: { link: string }) => n.link === `/reports/${reportId}`)).toEqual([]);
     const plan = await h.ctx.db.selectFrom('annualPlan').select(['completed', 'completedThrough']).where('projectId', '=', c.project.id).where('year', '=', 2026).executeTakeFirstOrThrow();
     expect(plan).toEqual({ completed: 3000 * W, completedThrough: '2026-05' });
     expect((await act(c.reviewer.cookie, 'return', { version: res.json().version, comment: '再看看' })).statusCode).toBe(422);
@@ -177,6 +180,7 @@ describe.each(DIALECTS)('reviewing, reminding and closing on %s', (dialect) => {
   });
 
   it('counts late and missing reports, reminds the missing, and closes the month', async () => {
+    h.clock.set('2026-06-01T02:00:00Z');
     const { period, reportId } = await openMonth(h, c, '2026-05', { deadline: '2026-06-05' });
     h.clock.set('2026-06-10T02:00:00Z');
     const board = (await h.request('GET', `/api/v1/periods/${period.id}`, { cookie: c.office.cookie })).json();
@@ -188,7 +192,7 @@ describe.each(DIALECTS)('reviewing, reminding and closing on %s', (dialect) => {
     const reminded = await h.request('POST', `/api/v1/periods/${period.id}/remind`, { cookie: c.office.cookie, body: {} });
     expect(reminded.json()).toMatchObject({ reports: 1, users: 1, companies: 1, reportIds: [reportId] });
     const notices = (await h.request('GET', '/api/v1/notifications?unread=1', { cookie: c.reporter.cookie })).json();
-    expect(notices.items[0]).toMatchObject({ kind: 'report_reminder', link: `/reports/${reportId}` });
+    expect(notices.items.filter((n: { kind: string }) => n.kind === 'report_reminder')).toEqual([expect.objectContaining({ link: `/reports/${reportId}` })]);
 
     const view = (await h.request('GET', `/api/v1/reports/${reportId}`, { cookie: c.reporter.cookie })).json();
     const saved = await h.request('PATCH', `/api/v1/reports/${reportId}`, { cookie: c.reporter.cookie, body: { version: view.version, thisMonth: 100 * W, ytd: 100 * W, cumulative: 100 * W, progress: '场地平整' } });
@@ -201,13 +205,24 @@ describe.each(DIALECTS)('reviewing, reminding and closing on %s', (dialect) => {
     const closed = await h.request('POST', `/api/v1/periods/${period.id}/close`, { cookie: c.office.cookie, body: { version: after.version, archive: false } });
     expect(closed.statusCode).toBe(200);
     expect(closed.json().status).toBe('closed');
-    const review = await h.request('POST', `/api/v1/reports/${reportId}/approve`, { cookie: c.reviewer.cookie, body: { version: sent.json().version } });
-    expect(review.statusCode).toBe(422);
-    expect(review.json().error.message).toContain('已关闭');
+    const sentBack = await h.request('POST', `/api/v1/reports/${reportId}/return`, { cookie: c.reviewer.cookie, body: { version: sent.json().version, comment: '补充照片' } });
+    expect(sentBack.statusCode).toBe(422);
+    expect(sentBack.json().error.message).toContain('已关闭');
+    const queue = (await h.request('GET', '/api/v1/reports?mine=review', { cookie: c.reviewer.cookie })).json();
+    expect(queue.items.map((r: { id: number }) => r.id)).toContain(reportId);
+    expect((await h.request('PATCH', `/api/v1/reports/${reportId}`, { cookie: c.reporter.cookie, body: { version: sent.json().version, progress: '改' } })).statusCode).toBe(422);
     const stale = await h.request('POST', `/api/v1/periods/${period.id}/reopen`, { cookie: c.office.cookie, body: { version: after.version } });
     expect(stale.statusCode).toBe(409);
     const reopened = await h.request('POST', `/api/v1/periods/${period.id}/reopen`, { cookie: c.office.cookie, body: { version: closed.json().version } });
     expect(reopened.json().status).toBe('open');
+    h.clock.set('2026-06-12T02:00:00Z');
+    const closedAgain = await h.request('POST', `/api/v1/periods/${period.id}/close`, { cookie: c.office.cookie, body: { version: reopened.json().version, archive: false } });
+    expect(closedAgain.statusCode).toBe(200);
+    // A report sent in time is still approved once the month is closed, and reaches the ledger.
+    const reviewer = await c.f.session('department', c.region, { orgId: c.dept.id });
+    const approved = await h.request('POST', `/api/v1/reports/${reportId}/approve`, { cookie: reviewer.cookie, body: { version: sent.json().version } });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', canReview: false });
   });
 
   it('gives a project that starts reporting in an open month its report at once', async () => {

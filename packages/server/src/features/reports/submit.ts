@@ -3,7 +3,7 @@ import type { Tx } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, versionConflict } from '../../lib/errors';
 import { inTransaction, nowIso, parseJson } from '../../lib/records';
-import { notify, officeUsersFor, usersOfOrgs } from '../notifications/service';
+import { notify, officeUsersFor, settleNotices, usersOfOrgs } from '../notifications/service';
 import { loadReportSettings, regionLine } from '../settings/report-settings';
 import type { ReportProblem } from './present';
 import { findPreviousFigures, type ReportRow } from './queries';
@@ -42,6 +42,7 @@ export async function submitReport(ctx: AppContext, user: SessionUser, id: numbe
       await audit({ action: 'create', objectType: 'obstacle', objectId: obstacle.id, projectId: r.projectId, after: obstacle.fields });
     }
     await audit({ action: 'submit', objectType: 'monthly_report', objectId: id, projectId: r.projectId, before: { status: r.status }, after: { status: 'submitted', ...figures, notes: notes.map((n) => n.code) } });
+    await settleNotices(tx, `/reports/${id}`, ['report_reminder', 'report_returned'], at);
     const reviewers = await usersOfOrgs(tx, [r.responsibleOrgId], 'department');
     await notify(tx, reviewers.length ? reviewers : await officeUsersFor(tx, regionLine(r.regionCode)), {
       kind: 'report_submitted', title: `${r.projectName} ${r.period} 月报待审核`, body: `${user.displayName} 已报送，请审核。`, link: `/reports/${id}`,
