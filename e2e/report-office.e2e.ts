@@ -82,12 +82,24 @@ describe('the office runs the reporting month', () => {
     expect(after.items.length).toBe(notStarted);
     expect(after.items.every((r) => r.remindCount >= 1)).toBe(true);
 
+    // 复制催报名单 follows the board: the filter shown (未填报 only), then the rows ticked.
     const firstProject = (await rows.first().getByTestId('board-report-link').textContent()) ?? '';
-    await page.getByTestId('board-copy-list').click();
+    const copyButton = page.getByTestId('board-copy-list');
+    expect(await copyButton.getAttribute('data-scope')).toBe('filtered');
+    await copyButton.click();
     const text = page.getByTestId('remind-text');
     await expect.poll(() => text.inputValue()).toContain('月报催报');
     expect(await text.inputValue()).toContain(firstProject);
+    expect(await text.inputValue()).toContain(`${notStarted} 个项目尚未报送`);
     await screenshot(page, 'period-remind-list');
+    await page.getByRole('button', { name: '知道了' }).click();
+
+    await rows.first().locator('.ant-table-selection-column input').check();
+    await expect.poll(() => copyButton.getAttribute('data-scope')).toBe('selected');
+    await copyButton.click();
+    await expect.poll(() => text.inputValue()).toContain('1 个项目尚未报送');
+    expect(await text.inputValue()).toContain(firstProject);
+    await page.getByRole('button', { name: '知道了' }).click();
   });
 
   it('shows the month list and the board on a phone without the page overflowing', async () => {
@@ -157,5 +169,15 @@ describe('a reader compares months of a project', () => {
     await expect.poll(() => page.locator('[data-testid="project-months-chart"] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid="project-months-table"] tbody tr.ant-table-row').count()).toBeGreaterThan(1);
     await screenshot(page, 'project-months');
+
+    // A month opened from here leads back to the project's 月报 tab, the menu still on 项目台账.
+    await page.locator('[data-testid="project-months-table"] tbody tr.ant-table-row').first().click();
+    await page.waitForURL(/\/reports\/\d+/);
+    await page.getByTestId('report-header').waitFor();
+    expect(await page.locator('[data-testid="main-menu"] .ant-menu-item-selected').textContent()).toContain('项目台账');
+    expect(await page.getByTestId('report-breadcrumb').textContent()).toMatch(/^项目台账\/.+\/\d{4}年\d{1,2}月月报$/);
+    await screenshot(page, 'project-month-report');
+    await page.getByTestId('report-back-project').click();
+    await page.waitForURL((url) => url.pathname === `/projects/${id}` && url.searchParams.get('tab') === 'reports');
   });
 });

@@ -76,6 +76,11 @@ describe('a company clerk reports the month from a phone', () => {
     await phone.waitForURL(`${baseUrl}/reports/${report.id}`);
     await phone.getByTestId('report-form').waitFor();
 
+    // 报送 on an empty form: what is missing shows at once, with no 「确认报送？」 first.
+    await phone.getByTestId('report-submit').click();
+    await expect.poll(() => phone.getByTestId('report-issues').textContent()).toContain('形象进度');
+    expect(await phone.getByRole('dialog').count()).toBe(0);
+
     // Figures in 万元: this month, then the year and since-start sums proposed from last month.
     const detail = await getJson<Detail>(phone, `/reports/${report.id}`);
     const thisMonth = 1_200_000;
@@ -86,30 +91,52 @@ describe('a company clerk reports the month from a phone', () => {
     if (detail.previous.cumulative == null) await phone.getByTestId('report-cumulative').fill(wanText(ytd));
     expect(await phone.getByTestId('report-ytd').inputValue()).toBe(wanText(ytd));
     expect(await phone.getByTestId('report-figure-warnings').count()).toBe(0);
-    await phone.getByTestId('report-progress').fill('主体结构施工至第 4 层，钢结构厂房完成吊装 70%。');
+    const progress = '主体结构施工至第 4 层，钢结构厂房完成吊装 70%。';
+    await phone.getByTestId('report-progress').fill(progress);
     await phone.getByTestId('report-next-plan').fill('主体封顶，开始外墙施工');
 
-    // Two photos, each uploaded with a progress bar, then shown with its check badge.
+    // 本地草稿: Android may reload the tab after the camera; what was typed comes back.
+    const draftKey = `tuijin.report-draft.${report.id}`;
+    await expect.poll(() => phone.evaluate((key) => localStorage.getItem(key) != null, draftKey)).toBe(true);
+    phone.once('dialog', (d) => void d.accept());
+    await phone.reload();
+    await phone.getByTestId('report-draft-restored').waitFor();
+    expect(await phone.getByTestId('report-progress').inputValue()).toBe(progress);
+    expect(await phone.getByTestId('report-ytd').inputValue()).toBe(wanText(ytd));
+    await screenshot(phone, 'report-phone-draft-restored');
+
+    // Saved meanwhile (another device, same report): the draft is not laid over it silently,
+    // but offered beside it; keeping it brings back the typed fields and the newer one stays.
+    const { version } = await getJson<{ version: number }>(phone, `/reports/${report.id}`);
+    const other = await phone.request.patch(`${baseUrl}/api/v1/reports/${report.id}`, { data: { coordination: '需协调 10 千伏供电接入', version }, headers: { 'X-Requested-With': 'tuijin' } });
+    expect(other.status()).toBe(200);
+    phone.once('dialog', (d) => void d.accept());
+    await phone.reload();
+    await phone.getByTestId('report-conflict-keep').click();
+    expect(await phone.getByTestId('report-progress').inputValue()).toBe(progress);
+    expect(await phone.getByTestId('report-coordination').inputValue()).toBe('需协调 10 千伏供电接入');
+
+    // Two photos go up as soon as they are picked (no extra tap), then show their number and check badge.
     await phone.getByTestId('media-input').setInputFiles([join(MEDIA, 'DSCN0010.jpg'), join(MEDIA, 'DSCN0012.jpg')]);
-    await expect.poll(() => phone.getByTestId('upload-row').count()).toBe(2);
-    await phone.getByTestId('upload-caption').first().fill('东侧全景');
-    await phone.getByTestId('media-upload-start').click();
     const tiles = phone.getByTestId('media-tile');
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => phone.getByTestId('upload-row').count(), { timeout: 10_000 }).toBe(0);
+    expect(await phone.getByTestId('media-number').allTextContents()).toEqual(['照片 1', '照片 2']);
     // Taken in 2008 in Italy: neither this month nor at the site.
     const badges = await phone.getByTestId('media-grid').getByTestId('media-check-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
     expect(badges).toEqual(['failed', 'failed']);
-    expect(await phone.getByTestId('media-grid').textContent()).toContain('东侧全景');
     await expectPhoneFit(phone);
-    await screenshot(phone, 'report-phone-filled');
     await tiles.first().click();
     const checks = phone.getByRole('dialog').getByTestId('media-checks');
-    await expect.poll(() => checks.textContent()).toContain('早于本月报期');
+    await expect.poll(() => checks.textContent()).toContain('早于本期月报');
     await phone.waitForTimeout(500); // the dialog's opening animation
     await screenOnly(phone, 'report-phone-photo-checks');
-    await phone.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+    // The caption is given on the photo once it is up.
+    await phone.getByTestId('media-caption').fill('东侧全景');
+    await phone.getByTestId('media-save').click();
     await expect.poll(() => phone.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => phone.getByTestId('media-grid').textContent()).toContain('东侧全景');
+    await screenshot(phone, 'report-phone-filled');
 
     // The action bar stays at the bottom of the screen, with buttons a thumb can hit.
     const bar = await phone.getByTestId('report-submit').boundingBox();
@@ -117,6 +144,10 @@ describe('a company clerk reports the month from a phone', () => {
     expect(bar!.y + bar!.height).toBeLessThanOrEqual(PHONE.height);
     expect(bar!.height).toBeGreaterThanOrEqual(40);
     await phone.getByTestId('report-submit').click();
+    // Both photos failed their checks: the confirmation says so before the report goes.
+    await expect.poll(() => phone.getByRole('dialog').textContent()).toContain('有 2 张照片核验未通过，可能被退回');
+    await phone.waitForTimeout(300);
+    await screenOnly(phone, 'report-phone-submit-confirm');
     await phone.getByRole('dialog').getByRole('button', { name: '报送', exact: true }).click();
     await expect.poll(() => statusOf(phone)).toBe('submitted');
     await phone.getByTestId('report-view').waitFor();
@@ -147,12 +178,19 @@ describe('a company clerk reports the month from a phone', () => {
     expect(await phone.getByTestId('report-return-reason').textContent()).toContain(reason);
     await screenshot(phone, 'report-phone-returned');
     await phone.getByTestId('media-input').setInputFiles([join(MEDIA, 'DSCN0021.jpg')]);
-    await phone.getByTestId('media-upload-start').click();
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(3);
+    // Numbers stay with the photos: deleting 照片 1 does not renumber the others.
+    await tiles.first().click();
+    await phone.getByTestId('media-delete').click();
+    await phone.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => tiles.count()).toBe(2);
+    await expect.poll(() => phone.getByTestId('media-number').allTextContents()).toEqual(['照片 2', '照片 3']);
     await phone.getByTestId('report-progress').fill('主体结构施工至第 4 层，钢结构厂房完成吊装 70%；已补拍现场照片。');
     await phone.getByTestId('report-submit').click();
     await phone.getByRole('dialog').getByRole('button', { name: '报送', exact: true }).click();
     await expect.poll(() => statusOf(phone)).toBe('submitted');
+    // Saved and sent: no draft is left behind to be offered again.
+    expect(await phone.evaluate((key) => localStorage.getItem(key), draftKey)).toBeNull();
 
     // The department approves; the history tells the whole story.
     await desk.reload();

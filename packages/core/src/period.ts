@@ -56,3 +56,9 @@ export function yearElapsedShare(date: string): number {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);
 }
+
+/** A month as the office writes it: '2026-05' → 「2026年5月」. */
+export function periodText(period: string): string {
+  const { year, month } = parsePeriod(period);
+  return `${year}年${month}月`;
+}

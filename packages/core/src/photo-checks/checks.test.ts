@@ -5,7 +5,7 @@ import type { LngLat } from '../geo';
 describe('capture time', () => {
   it.each<[string | null, boolean | null, RegExp]>([
     ['2026-03-15T02:00:00Z', true, /拍摄于 2026-03-15/],
-    ['2026-02-28T15:59:00Z', false, /早于本月报期/], // 23:59 on 28 Feb in China
+    ['2026-02-28T15:59:00Z', false, /早于本期月报/], // 23:59 on 28 Feb in China
     ['2026-02-28T16:00:00Z', true, /2026-03-01/], // midnight 1 March in China
     ['2026-04-05T10:00:00Z', true, /2026-04-05/], // before the deadline in the next month
     ['2026-04-06T10:00:00Z', false, /晚于报送截止日 2026-04-05/],

@@ -1,4 +1,4 @@
-import { addMonths, chinaDate } from '../period';
+import { addMonths, chinaDate, periodText } from '../period';
 import { distanceMetres, type LngLat } from '../geo';
 
 // The checks that make a site photo worth trusting (issue: 月报 photos): taken in the
@@ -23,7 +23,7 @@ export function checkCaptureTime(capturedAt: string | null, period: string, dead
   const day = chinaDate(new Date(capturedAt));
   const start = `${period}-01`;
   const end = deadline > `${addMonths(period, 1)}-01` ? deadline : `${addMonths(period, 1)}-01`;
-  if (day < start) return { code: 'time', passed: false, message: `拍摄于 ${day}，早于本月报期（${period}）` };
+  if (day < start) return { code: 'time', passed: false, message: `拍摄于 ${day}，早于本期月报（${periodText(period)}）` };
   if (day > end) return { code: 'time', passed: false, message: `拍摄于 ${day}，晚于报送截止日 ${deadline}` };
   return { code: 'time', passed: true, message: `拍摄于 ${day}` };
 }

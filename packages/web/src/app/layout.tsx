@@ -11,6 +11,7 @@ import { accessOf } from './access';
 import { useLogout, useMe, type Me } from './auth';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { isFromProject } from '../features/reports/report-origin';
 
 const { Header, Sider, Content } = Layout;
 
@@ -44,9 +45,10 @@ function menuItems(me: Me): MenuItem[] {
   return items;
 }
 
-/** The menu entry a path belongs to: /projects/12 is part of the ledger. */
-function selectedKey(pathname: string, me: Me): string {
+/** The menu entry a path belongs to: /projects/12 is part of the ledger, and so is a report opened from a project. */
+function selectedKey(pathname: string, me: Me, state: unknown): string {
   if (pathname.startsWith('/projects')) return '/ledger';
+  if (pathname.startsWith('/reports') && isFromProject(state) && accessOf(me).ledger) return '/ledger';
   if (pathname.startsWith('/reports')) return me.role === 'reporter' ? '/my-reports' : me.can.reviewReports && me.role !== 'office' ? '/reviews' : '/periods';
   const first = '/' + (pathname.split('/')[1] ?? '');
   return first === '/' ? '/' : first;
@@ -69,7 +71,7 @@ export function AppLayout() {
     <Menu
       theme="dark"
       mode="inline"
-      selectedKeys={[selectedKey(location.pathname, me)]}
+      selectedKeys={[selectedKey(location.pathname, me, location.state)]}
       defaultOpenKeys={['org-people']}
       items={menuItems(me)}
       onClick={({ key }) => { navigate(key); setMenuOpen(false); }}

@@ -16,6 +16,11 @@ interface Props {
   'data-testid'?: string;
 }
 
+interface MonthProps extends Props {
+  /** Months that cannot be picked ('YYYY-MM'), shown greyed in the picker. */
+  disabledMonths?: readonly string[];
+}
+
 export function DateInput({ value, onChange, placeholder, disabled, style, id, minDate, maxDate, ...rest }: Props) {
   return (
     <DatePicker
@@ -32,7 +37,7 @@ export function DateInput({ value, onChange, placeholder, disabled, style, id, m
   );
 }
 
-export function MonthInput({ value, onChange, placeholder, disabled, style, id, minDate, maxDate, ...rest }: Props) {
+export function MonthInput({ value, onChange, placeholder, disabled, style, id, minDate, maxDate, disabledMonths, ...rest }: MonthProps) {
   return (
     <DatePicker
       picker="month"
@@ -44,6 +49,7 @@ export function MonthInput({ value, onChange, placeholder, disabled, style, id, 
       disabled={disabled}
       minDate={minDate ? dayjs(minDate) : undefined}
       maxDate={maxDate ? dayjs(maxDate) : undefined}
+      disabledDate={disabledMonths?.length ? (d) => disabledMonths.includes(d.format('YYYY-MM')) : undefined}
       style={{ width: '100%', ...style }}
     />
   );

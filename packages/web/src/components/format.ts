@@ -20,3 +20,11 @@ export function dateTime(iso: string | null | undefined): string {
 }
 
 export const numberCell = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
+
+/**
+ * A place as the app writes it everywhere: longitude first, as the server and the archive store
+ * it, each named, so nobody reads 36.7 as a longitude. 5 decimals ≈ 1 m.
+ */
+export function coordText(lng: number, lat: number, digits = 5): string {
+  return `经度 ${lng.toFixed(digits)}，纬度 ${lat.toFixed(digits)}`;
+}

@@ -26,6 +26,8 @@ export function SaveDialog(props: {
   testId: string;
   width?: number;
   saving: boolean;
+  /** The OK button's verb when 保存 is not what it does (开启…). */
+  okText?: string;
   errors: string[];
   onSave: () => void;
   onClose: () => void;
@@ -41,7 +43,7 @@ export function SaveDialog(props: {
       data-testid={`${props.testId}-modal`}
       footer={[
         <Button key="cancel" onClick={props.onClose}>取消</Button>,
-        <Button key="save" type="primary" loading={props.saving} onClick={props.onSave} data-testid={`${props.testId}-save`}>保存</Button>,
+        <Button key="save" type="primary" loading={props.saving} onClick={props.onSave} data-testid={`${props.testId}-save`}>{props.okText ?? '保存'}</Button>,
       ]}
     >
       {props.errors.length > 0 && <Alert type="error" showIcon message={props.errors.join('；')} style={{ marginBottom: 12 }} />}

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { pipeline } from 'node:stream/promises';
+import { periodText } from '@tuijin/core';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { Limiter } from '../../lib/limit';
@@ -92,7 +93,7 @@ export async function usedMedia(ctx: AppContext, own: { regionCode: string; proj
     .limit(50)
     .execute();
   const label = (r: (typeof rows)[number]) => {
-    const month = r.period ? ` ${r.period} 月报` : '';
+    const month = r.period ? ` ${periodText(r.period)}月报` : '';
     if (r.projectId === own.projectId) return `本项目${month}`;
     return own.ownerOrgId != null && r.ownerOrgId === own.ownerOrgId ? `${r.name}${month}` : `其他项目${month}`;
   };

@@ -67,7 +67,7 @@ describe.each(DIALECTS)('report photos on %s', (dialect) => {
     expect(noExif.checkStatus).toBe('flagged');
     expect(noExif.checks[0]).toMatchObject({ code: 'exif', passed: null });
     const old = (await uploadBuffer(h, c.reporter.cookie, reportId, 'old.jpg', await photo(3, { ...inMay, dateTimeOriginal: '2026:03:01 09:00:00' }))).json();
-    expect(old.checks.find((x: { code: string }) => x.code === 'time')).toMatchObject({ passed: false, message: '拍摄于 2026-03-01，早于本月报期（2026-05）' });
+    expect(old.checks.find((x: { code: string }) => x.code === 'time')).toMatchObject({ passed: false, message: '拍摄于 2026-03-01，早于本期月报（2026年5月）' });
     const faraway = (await uploadBuffer(h, c.reporter.cookie, reportId, 'far.jpg', await photo(4, { ...inMay, gps: { lat: SITE.lat + 0.2, lng: SITE.lng } }))).json();
     expect(faraway.checks.find((x: { code: string }) => x.code === 'location').message).toMatch(/约 22\.\d 公里，超过 1 公里/);
     const again = (await uploadBuffer(h, c.reporter.cookie, reportId, 'again.jpg', await photo(1))).json();

@@ -1,4 +1,4 @@
-import { addMonths, chinaDate, defaultDeadline, formatPeriod, type PeriodOpenInput, type PeriodUpdateInput } from '@tuijin/core';
+import { addMonths, chinaDate, defaultDeadline, formatPeriod, periodText, type PeriodOpenInput, type PeriodUpdateInput } from '@tuijin/core';
 import type { Tx } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
@@ -41,14 +41,14 @@ function assertDeadline(period: string, deadline: string, today: string) {
 export async function openPeriod(ctx: AppContext, user: SessionUser, input: PeriodOpenInput, by: number | null = user.id) {
   const today = chinaDate(ctx.clock.now());
   const current = formatPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
-  if (input.period > current) throw new AppError('validation_failed', `月份：${input.period} 还没有到，不能提前开启`, [{ field: 'period', message: `月份：${input.period} 还没有到，不能提前开启` }]);
+  if (input.period > current) throw new AppError('validation_failed', `月份：${periodText(input.period)}还没有到，不能提前开启`, [{ field: 'period', message: `月份：${periodText(input.period)}还没有到，不能提前开启` }]);
   return inTransaction(ctx, user, async (tx, audit) => {
     const settings = await loadReportSettings(tx, user.regionCode);
     const deadline = input.deadline ?? defaultDeadlineFor(input.period, settings.deadlineDay, today);
     assertDeadline(input.period, deadline, today);
     if (deadline < today) throw new AppError('validation_failed', `报送截止日：不能早于今天（${today}）`, [{ field: 'deadline', message: `报送截止日：不能早于今天（${today}）` }]);
     const exists = await tx.selectFrom('reportingPeriod').select('id').where('regionCode', '=', user.regionCode).where('period', '=', input.period).executeTakeFirst();
-    if (exists) throw new AppError('conflict', `${input.period} 的月报已经开启过`);
+    if (exists) throw new AppError('conflict', `${periodText(input.period)}月报已经开启过`);
     const at = nowIso(ctx);
     const { id } = await tx.insertInto('reportingPeriod').values({
       regionCode: user.regionCode, period: input.period, deadline, status: 'open', note: input.note ?? null,
@@ -64,7 +64,7 @@ export async function openPeriod(ctx: AppContext, user: SessionUser, input: Peri
     const owners = await tx.selectFrom('monthlyReport').innerJoin('project', 'project.id', 'monthlyReport.projectId')
       .select('project.ownerOrgId').distinct().where('monthlyReport.periodId', '=', id).execute();
     await notify(tx, [...(await reportersByOrg(tx, owners.map((o) => o.ownerOrgId))).values()].flat(), {
-      kind: 'period_opened', title: `${input.period} 月报已开启`, body: `请于 ${deadline} 前报送本月进展和现场照片。`, link: '/my-reports',
+      kind: 'period_opened', title: `${periodText(input.period)}月报已开启`, body: `请于 ${deadline} 前报送本月进展和现场照片。`, link: '/my-reports',
     }, at);
     return loadPeriod(ctx, tx, user, id);
   });
@@ -97,7 +97,7 @@ export async function updatePeriod(ctx: AppContext, user: SessionUser, id: numbe
 export async function setPeriodStatus(ctx: AppContext, user: SessionUser, id: number, version: number, status: 'open' | 'closed') {
   return inTransaction(ctx, user, async (tx, audit) => {
     const p = await periodForOffice(ctx, tx, user, id, version);
-    if (p.status === status) throw new AppError('unprocessable', status === 'closed' ? `${p.period} 的月报已经关闭` : `${p.period} 的月报正在填报中`);
+    if (p.status === status) throw new AppError('unprocessable', status === 'closed' ? `${periodText(p.period)}月报已经关闭` : `${periodText(p.period)}月报正在填报中`);
     const at = nowIso(ctx);
     await tx.updateTable('reportingPeriod').set({
       status, version: p.version + 1, updatedAt: at,
@@ -114,7 +114,7 @@ export async function remindPeriod(ctx: AppContext, user: SessionUser, id: numbe
   return inTransaction(ctx, user, async (tx, audit) => {
     const p = await findPeriod(tx, user, id);
     if (!p) throw notFound('报期');
-    if (p.status !== 'open') throw new AppError('unprocessable', `${p.period} 的月报已关闭`);
+    if (p.status !== 'open') throw new AppError('unprocessable', `${periodText(p.period)}月报已关闭`);
     let q = tx.selectFrom('monthlyReport').innerJoin('project', 'project.id', 'monthlyReport.projectId')
       .select(['monthlyReport.id', 'monthlyReport.status', 'project.name', 'project.ownerOrgId'])
       .where(projectScope(user)).where('monthlyReport.periodId', '=', id).where('monthlyReport.status', 'in', ['draft', 'returned']);
@@ -125,7 +125,7 @@ export async function remindPeriod(ctx: AppContext, user: SessionUser, id: numbe
     await notifyEach(tx, due.flatMap((r) => (reporters.get(r.ownerOrgId ?? -1) ?? []).map((userId) => ({
       userId,
       notice: {
-        kind: 'report_reminder', title: `请尽快报送「${r.name}」${p.period} 月报`,
+        kind: 'report_reminder', title: `请尽快报送「${r.name}」${periodText(p.period)}月报`,
         body: `报送截止日：${p.deadline}。${r.status === 'returned' ? '月报已被退回，请按审核意见修改后重新报送。' : ''}`, link: `/reports/${r.id}`,
       },
     }))), at);

@@ -1,4 +1,4 @@
-import { reportActionRefusal, type ReportReviewInput, type ReportStatus } from '@tuijin/core';
+import { periodText, reportActionRefusal, type ReportReviewInput, type ReportStatus } from '@tuijin/core';
 import type { Tx } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
@@ -21,7 +21,7 @@ async function reviewableReport(ctx: AppContext, tx: Tx, user: SessionUser, id: 
   if (r.version !== version) throw versionConflict(await loadReport(ctx, tx, user, id));
   // A closed month takes no more changes from the company, so sending a report back is pointless
   // then; a report sent in time is still approved after the office closes the month.
-  if (r.periodStatus !== 'open' && action === 'return') throw new AppError('unprocessable', `${r.period} 的月报已关闭，不能再退回；如需退回修改，请重点项目办先重新开启该月`);
+  if (r.periodStatus !== 'open' && action === 'return') throw new AppError('unprocessable', `${periodText(r.period)}月报已关闭，不能再退回；如需退回修改，请重点项目办先重新开启该月`);
   const refusal = reportActionRefusal(r.status as ReportStatus, action, { side: 'reviewer', userId: user.id }, r.submittedBy);
   if (refusal) throw new AppError('unprocessable', refusal);
   return r;
@@ -53,8 +53,8 @@ async function decide(ctx: AppContext, user: SessionUser, id: number, input: Rep
     await settleNotices(tx, `/reports/${id}`, ['report_submitted'], at);
     const recipients = [...(r.submittedBy ? [r.submittedBy] : []), ...(await usersOfOrgs(tx, [r.ownerOrgId], 'reporter'))];
     await notify(tx, recipients, action === 'approve'
-      ? { kind: 'report_approved', title: `${r.projectName} ${r.period} 月报已审核通过`, body: input.comment ?? null, link: `/reports/${id}` }
-      : { kind: 'report_returned', title: `${r.projectName} ${r.period} 月报被退回`, body: `退回原因：${input.comment}`, link: `/reports/${id}` }, at);
+      ? { kind: 'report_approved', title: `${r.projectName} ${periodText(r.period)}月报已审核通过`, body: input.comment ?? null, link: `/reports/${id}` }
+      : { kind: 'report_returned', title: `${r.projectName} ${periodText(r.period)}月报被退回`, body: `退回原因：${input.comment}`, link: `/reports/${id}` }, at);
     return loadReport(ctx, tx, user, id);
   });
 }

@@ -34,7 +34,7 @@ describe.each(DIALECTS)('the monthly report cycle on %s', (dialect) => {
     const period = (await h.request('GET', `/api/v1/periods/${periodId}`, { cookie: c.office.cookie })).json();
     expect(period).toMatchObject({ period: '2026-05', deadline: '2026-06-05', status: 'open', counts: { total: 1, notStarted: 1 }, canManage: true });
     const notices = (await h.request('GET', '/api/v1/notifications', { cookie: c.reporter.cookie })).json();
-    expect(notices.items[0]).toMatchObject({ kind: 'period_opened', title: '2026-05 月报已开启' });
+    expect(notices.items[0]).toMatchObject({ kind: 'period_opened', title: '2026年5月月报已开启' });
     const again = await h.request('POST', '/api/v1/periods', { cookie: c.office.cookie, body: { period: '2026-05' } });
     expect(again.statusCode).toBe(409);
     const future = await h.request('POST', '/api/v1/periods', { cookie: c.office.cookie, body: { period: '2026-07' } });

@@ -1,4 +1,4 @@
-import { chinaDate, isPeriod, reportActionRefusal, type ReportSaveInput, type ReportStatus } from '@tuijin/core';
+import { chinaDate, isPeriod, periodText, reportActionRefusal, type ReportSaveInput, type ReportStatus } from '@tuijin/core';
 import type { Executor } from '../../db/kysely';
 import type { Updateable } from 'kysely';
 import type { MonthlyReportTable } from '../../db/types';
@@ -49,8 +49,8 @@ export async function startReport(ctx: AppContext, user: SessionUser, input: { p
     const period = await tx.selectFrom('reportingPeriod').select(['id', 'status'])
       .where('regionCode', 'in', regionLine(project.regionCode)).where('period', '=', input.period)
       .orderBy('regionCode', 'desc').executeTakeFirst();
-    if (!period) throw new AppError('unprocessable', `${input.period} 的月报尚未开启，请联系重点项目办`);
-    if (period.status !== 'open') throw new AppError('unprocessable', `${input.period} 的月报已关闭`);
+    if (!period) throw new AppError('unprocessable', `${periodText(input.period)}月报尚未开启，请联系重点项目办`);
+    if (period.status !== 'open') throw new AppError('unprocessable', `${periodText(input.period)}月报已关闭`);
     const at = nowIso(ctx);
     const { id } = await tx.insertInto('monthlyReport').values({
       projectId: project.id, periodId: period.id, period: input.period, status: 'draft', createdAt: at, updatedAt: at,
@@ -66,7 +66,7 @@ export async function editableReport(ctx: AppContext, tx: Executor, user: Sessio
   if (!r) throw notFound('月报');
   if (!can(user, 'fillReports')) throw new AppError('forbidden', '当前角色不能填报月报');
   if (version != null && r.version !== version) throw versionConflict(await loadReport(ctx, tx, user, id));
-  if (r.periodStatus !== 'open') throw new AppError('unprocessable', `${r.period} 的月报已关闭，不能再修改`);
+  if (r.periodStatus !== 'open') throw new AppError('unprocessable', `${periodText(r.period)}月报已关闭，不能再修改`);
   const refusal = reportActionRefusal(r.status as ReportStatus, action, { side: 'company', userId: user.id }, r.submittedBy);
   if (refusal) throw new AppError('unprocessable', refusal);
   return r;

@@ -1,4 +1,4 @@
-import { noChangeFigures, submissionProblems } from '@tuijin/core';
+import { noChangeFigures, periodText, submissionProblems } from '@tuijin/core';
 import type { Tx } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, versionConflict } from '../../lib/errors';
@@ -45,7 +45,7 @@ export async function submitReport(ctx: AppContext, user: SessionUser, id: numbe
     await settleNotices(tx, `/reports/${id}`, ['report_reminder', 'report_returned'], at);
     const reviewers = await usersOfOrgs(tx, [r.responsibleOrgId], 'department');
     await notify(tx, reviewers.length ? reviewers : await officeUsersFor(tx, regionLine(r.regionCode)), {
-      kind: 'report_submitted', title: `${r.projectName} ${r.period} 月报待审核`, body: `${user.displayName} 已报送，请审核。`, link: `/reports/${id}`,
+      kind: 'report_submitted', title: `${r.projectName} ${periodText(r.period)}月报待审核`, body: `${user.displayName} 已报送，请审核。`, link: `/reports/${id}`,
     }, at);
     return loadReport(ctx, tx, user, id);
   });

@@ -1,4 +1,4 @@
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -26,7 +26,8 @@ export function NotificationBell() {
     if (n.link) navigate(n.link);
   };
   const content = (
-    <div style={{ width: 'min(360px, 86vw)' }} data-testid="notification-list">
+    // On a 390-px phone the list takes the screen's width less a margin, and scrolls within itself.
+    <div className="notification-list" data-testid="notification-list">
       {items.length === 0 ? <Empty description="暂无消息" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
         <List
           size="small"
@@ -34,19 +35,27 @@ export function NotificationBell() {
           renderItem={(n) => (
             <List.Item onClick={() => open(n)} style={{ cursor: n.link ? 'pointer' : 'default', opacity: n.readAt ? 0.6 : 1 }}>
               <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+                title={<Typography.Text strong={!n.readAt} className="notification-title">{n.title}</Typography.Text>}
                 description={<>{n.body && <div>{n.body}</div>}<Typography.Text type="secondary" style={{ fontSize: 12 }}>{dateTime(n.createdAt)}</Typography.Text></>}
               />
             </List.Item>
           )}
         />
       )}
-      {(data?.unread ?? 0) > 0 && <Button type="link" size="small" onClick={() => markRead.mutate('all')}>全部标为已读</Button>}
     </div>
   );
+  const title = (
+    <Flex justify="space-between" align="center" gap={8}>
+      消息
+      {(data?.unread ?? 0) > 0 && <Button type="link" size="small" onClick={() => markRead.mutate('all')} style={{ paddingInline: 0 }}>全部标为已读</Button>}
+    </Flex>
+  );
   return (
-    <Popover content={content} title="消息" trigger="click" placement="bottomRight">
-      <Badge count={data?.unread ?? 0} size="small" offset={[-4, 4]}>
+    // 'bottom' (not bottomRight): only the centred placements shift sideways to stay on screen,
+    // and on a phone the bell sits left of the user name, far from the edge.
+    <Popover content={content} title={title} trigger="click" placement="bottom">
+      {/* The count sits right of the bell (not over it), with room before the user's name. */}
+      <Badge count={data?.unread ?? 0} size="small" offset={[6, 2]} className="notification-badge">
         <Button type="text" size="small" icon={<BellOutlined />} aria-label="消息" data-testid="notification-bell" />
       </Badge>
     </Popover>

@@ -34,7 +34,7 @@ export function OpenPeriodModal({ opened, onClose, onOpened }: { opened: readonl
   });
 
   return (
-    <SaveDialog title="开启月报" testId="period-open" saving={open.isPending} errors={errors} onSave={() => form.submit()} onClose={onClose}>
+    <SaveDialog title="开启月报" testId="period-open" okText="开启" saving={open.isPending} errors={errors} onSave={() => form.submit()} onClose={onClose}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -48,13 +48,13 @@ export function OpenPeriodModal({ opened, onClose, onOpened }: { opened: readonl
         <Form.Item
           name="period"
           label="报告月份"
-          extra="只能开启本月及以前的月份；开启后，所有在报项目（签约至投产、停缓建）生成本月月报，并通知项目单位填报员。"
+          extra="只能开启本月及以前的月份，已开启过的月份不可选；开启后，所有在报项目（签约至投产、停缓建）生成本月月报，并通知项目单位填报员。"
           rules={[
             { required: true, message: '请选择月份' },
             { validator: (_r, v: string | null) => (v && opened.includes(v) ? Promise.reject(new Error(`${periodLabel(v)}的月报已经开启过`)) : Promise.resolve()) },
           ]}
         >
-          <MonthInput maxDate={`${current}-01`} data-testid="period-open-month" />
+          <MonthInput maxDate={`${current}-01`} disabledMonths={opened} data-testid="period-open-month" />
         </Form.Item>
         <Form.Item
           name="deadline"

@@ -24,7 +24,7 @@ function DeadlineNote({ period }: { period: PeriodView }) {
   const late = daysOverdue(period.deadline, now);
   if (late > 0) return <Typography.Text type="danger">（已过 {late} 天）</Typography.Text>;
   const left = daysOverdue(now, period.deadline);
-  return <Typography.Text type={left <= 3 ? 'warning' : 'secondary'}>（{left === 0 ? '今天截止' : `还有 ${left} 天`}）</Typography.Text>;
+  return <Typography.Text type={left <= 3 ? 'warning' : 'secondary'}>（{left === 0 ? '今天截止' : `距截止还有 ${left} 天`}）</Typography.Text>;
 }
 
 /** The month's title line: status, deadline, and the office's verbs (close, reopen, archive). */

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Empty, Flex, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Empty, Flex, Grid, Select, Space, Table } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../app/api-client';
 import { LoadError, PageSpin } from '../../components/page-state';
 import { SearchBox } from '../../components/search-box';
+import { columnsWidth, STICKY_TABLE } from '../../components/table-width';
 import { useReportList } from '../reports/api';
 import type { ReportSummary } from '../reports/types';
 import { usePeriod } from './api';
@@ -36,7 +37,8 @@ export function PeriodBoardPage() {
   const list = useReportList({ periodId: id, status: params.status, q: params.q, page: params.page, pageSize: params.pageSize }, isValidId);
   const [selected, setSelected] = useState<ReportSummary[]>([]);
   const [dialog, setDialog] = useState<'close' | 'deadline' | null>(null);
-  const columns = useMemo(() => boardColumns(), []);
+  const isNarrow = Grid.useBreakpoint().md === false;
+  const columns = useMemo(() => boardColumns({ isNarrow }), [isNarrow]);
 
   useEffect(() => {
     if (!archiveWait || !period) return;
@@ -88,7 +90,15 @@ export function PeriodBoardPage() {
             />
             <Button icon={<ReloadOutlined />} onClick={() => { void refetch(); void list.refetch(); }} loading={list.isFetching} aria-label="刷新" />
           </Space>
-          {period.canManage && period.status === 'open' && <RemindActions period={period} selected={selected} onReminded={() => setSelected([])} />}
+          {period.canManage && period.status === 'open' && (
+            <RemindActions
+              period={period}
+              selected={selected}
+              filter={{ status: params.status, q: params.q }}
+              statusLabel={STATUS_OPTIONS.find((o) => o.value === params.status)?.label ?? null}
+              onReminded={() => setSelected([])}
+            />
+          )}
         </Flex>
         {list.error && <Alert type="error" showIcon message="月报列表加载失败" description={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
         <Table<ReportSummary>
@@ -100,7 +110,9 @@ export function PeriodBoardPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
+          // 32: the checkbox column when rows can be picked.
+          scroll={{ x: columnsWidth(columns) + (isSelectable ? 32 : 0) }}
+          sticky={STICKY_TABLE}
           locale={{ emptyText: list.isFetching && !list.data ? ' ' : empty }}
           onRow={(r) => ({
             // The checkbox cell picks rows for 催报; the rest of the row opens the report.

@@ -1,8 +1,10 @@
 import { daysBetween, parsePeriod } from '@tuijin/core';
 import type { PeriodView } from '../reports/types';
 
-// How the office writes a month and its deadline: 「2026年11月」, 「12月5日」.
+// How the office writes a month and its deadline: 「2026年11月」, 「12月5日」. The one place a
+// month is written for people (titles, lists, messages), never 「2026-11」.
 
+/** '2026-11' → '2026年11月'. */
 export function periodLabel(period: string): string {
   const { year, month } = parsePeriod(period);
   return `${year}年${month}月`;

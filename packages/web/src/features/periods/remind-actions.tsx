@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Space, Typography } from 'antd';
+import { App, Button, Input, Space, Tooltip, Typography } from 'antd';
 import { BellOutlined, CopyOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../app/api-client';
 import { useMe } from '../../app/auth';
@@ -8,21 +8,54 @@ import type { PeriodView, ReportSummary } from '../reports/types';
 import { useRemind } from './api';
 import { unsentCount } from './period-format';
 import { buildRemindText, copyText } from './remind-text';
+import type { BoardStatus } from './use-board-params';
 
-/** Every report of the month not sent yet (untouched, draft, returned); a county has a few dozen. */
-function fetchUnsent(periodId: number) {
-  return api.get<{ items: ReportSummary[]; total: number }>('/reports', { periodId, status: 'unsent', pageSize: 500 });
+/** Not sent yet: untouched, draft (both 'draft'), or returned and not sent again. */
+const isUnsent = (r: Pick<ReportSummary, 'status'>) => r.status === 'draft' || r.status === 'returned';
+/** Board filters under which every report has been sent: there is nobody to remind. */
+const SENT_ONLY: readonly BoardStatus[] = ['submitted', 'approved', 'late'];
+
+/**
+ * The reports 复制催报名单 copies, as the board shows them: unsent ones of the filter (status and
+ * search), or of the whole month; a county has a few dozen.
+ */
+async function fetchUnsent(periodId: number, filter: BoardFilter): Promise<ReportSummary[]> {
+  const { items } = await api.get<{ items: ReportSummary[]; total: number }>('/reports', { periodId, status: filter.status ?? 'unsent', q: filter.q, pageSize: 500 });
+  return items.filter(isUnsent);
 }
 
-/** 一键催报 (all unsent, or the rows picked) and 复制催报名单 for the WeChat group. */
-export function RemindActions({ period, selected, onReminded }: { period: PeriodView; selected: ReportSummary[]; onReminded: () => void }) {
+export interface BoardFilter {
+  status: BoardStatus | null;
+  q: string;
+}
+
+/** What 复制催报名单 will copy: the rows ticked, else the filtered unsent, else all unsent. */
+function copyScope(picked: number, filter: BoardFilter, unsent: number, statusLabel: string | null) {
+  if (picked) return { label: `复制所选名单（${picked}）`, hint: `复制所选 ${picked} 个项目的催报名单`, isEmpty: false };
+  const isFiltered = filter.status != null || filter.q !== '';
+  if (!isFiltered) return { label: '复制催报名单', hint: `复制全部 ${unsent} 个未报送项目的催报名单`, isEmpty: unsent === 0 };
+  const what = [statusLabel && `「${statusLabel}」`, filter.q && `搜索「${filter.q}」`].filter(Boolean).join('、');
+  const isEmpty = unsent === 0 || (filter.status != null && SENT_ONLY.includes(filter.status));
+  return { label: '复制筛选名单', hint: isEmpty ? `${what}的项目都已报送，无需催报` : `复制当前筛选（${what}）中未报送项目的催报名单`, isEmpty };
+}
+
+/** 一键催报 (all unsent, or the rows picked) and 复制催报名单 for the WeChat group (the rows picked, the filter, or all). */
+export function RemindActions({ period, selected, filter, statusLabel, onReminded }: {
+  period: PeriodView;
+  selected: ReportSummary[];
+  filter: BoardFilter;
+  /** The status filter as the board names it (逾期未报…). */
+  statusLabel: string | null;
+  onReminded: () => void;
+}) {
   const me = useMe();
   const { modal, message } = App.useApp();
   const remind = useRemind(period.id);
   const [isCopying, setCopying] = useState(false);
   const unsent = unsentCount(period);
   const isOpen = period.status === 'open';
-  const picked = selected.filter((r) => r.status === 'draft' || r.status === 'returned');
+  const picked = selected.filter(isUnsent);
+  const scope = copyScope(picked.length, filter, unsent, statusLabel);
 
   const send = async () => {
     try {
@@ -62,9 +95,9 @@ export function RemindActions({ period, selected, onReminded }: { period: Period
   const copy = async () => {
     setCopying(true);
     try {
-      const { items } = await fetchUnsent(period.id);
+      const items = picked.length ? picked : await fetchUnsent(period.id, filter);
       if (!items.length) {
-        message.info('本月月报已全部报送，无需催报');
+        message.info(filter.status || filter.q ? '筛选出的项目都已报送，无需催报' : '本月月报已全部报送，无需催报');
         return;
       }
       const text = buildRemindText({ period: period.period, deadline: period.deadline, today: today(), regionName: me.regionName, reports: items });
@@ -84,7 +117,11 @@ export function RemindActions({ period, selected, onReminded }: { period: Period
 
   return (
     <Space wrap>
-      <Button icon={<CopyOutlined />} onClick={() => void copy()} loading={isCopying} disabled={!unsent} data-testid="board-copy-list">复制催报名单</Button>
+      <Tooltip title={scope.hint}>
+        <Button icon={<CopyOutlined />} onClick={() => void copy()} loading={isCopying} disabled={scope.isEmpty} data-testid="board-copy-list" data-scope={picked.length ? 'selected' : filter.status || filter.q ? 'filtered' : 'all'}>
+          {scope.label}
+        </Button>
+      </Tooltip>
       <Button
         type="primary"
         icon={<BellOutlined />}

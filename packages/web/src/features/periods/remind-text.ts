@@ -13,7 +13,7 @@ const STATE: Record<string, string> = {
 export function buildRemindText(input: { period: string; deadline: string; today: string; regionName: string; reports: ReportSummary[] }): string {
   const { period, deadline, today, regionName, reports } = input;
   const late = daysOverdue(deadline, today);
-  const when = late > 0 ? `已逾期 ${late} 天` : deadline === today ? '今天截止' : `还有 ${daysOverdue(today, deadline)} 天截止`;
+  const when = late > 0 ? `已逾期 ${late} 天` : deadline === today ? '今天截止' : `距截止还有 ${daysOverdue(today, deadline)} 天`;
   const byCompany = new Map<string, ReportSummary[]>();
   for (const r of reports) {
     const company = r.ownerOrgName ?? '未登记项目单位';

@@ -4,6 +4,7 @@ import { levelOfCode, REGION_LEVELS } from '@tuijin/core';
 import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import type { ReportSettingsView } from '../reports/types';
 import { useReportSettings, useSaveReportSettings } from './api';
+import { hashThresholdHint, HashThresholdInput } from './hash-threshold-input';
 
 type Values = ReportSettingsView['settings'];
 const FIELDS = ['deadlineDay', 'autoOpen', 'openDay', 'minPhotos', 'maxDistanceMetres', 'maxHashDistance', 'maxImageMb', 'maxVideoMb'];
@@ -38,6 +39,7 @@ export function ReportSettingsModal({ onClose }: { onClose: () => void }) {
   };
   const { errors, run } = useDialogSave(form, { fields: FIELDS }, reload);
   const autoOpen = Form.useWatch('autoOpen', form);
+  const hashDistance = Form.useWatch('maxHashDistance', form);
 
   const submit = (values: Values) => run(async () => {
     if (!data) return;
@@ -71,7 +73,17 @@ export function ReportSettingsModal({ onClose }: { onClose: () => void }) {
               </Col>
               <Col xs={24} sm={12}><Num name="openDay" label="开启日" min={1} max={28} unit="日" extra="每月第几日自动开启" disabled={!autoOpen} /></Col>
               <Col xs={24} sm={12}><Num name="maxDistanceMetres" label="位置核验距离" min={50} max={50000} unit="米" extra="照片拍摄地点距项目位置超过此距离即核验不通过" /></Col>
-              <Col xs={24} sm={12}><Num name="maxHashDistance" label="相似照片阈值" min={0} max={20} extra="数值越大越严格：与已用照片差异不超过此值视为重复，0 只认完全相同" /></Col>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  name="maxHashDistance"
+                  label="相似照片阈值"
+                  tooltip="新照片与已使用过的照片（本项目及本地区其他项目）比较“指纹”差异（0–20），差异不超过此值即判为重复照片，核验不通过。数值越大，越多相似照片被判为重复；0 只认完全相同。"
+                  extra={hashThresholdHint(hashDistance)}
+                  rules={[{ required: true, message: '请填写相似照片阈值' }, { type: 'integer', min: 0, max: 20, message: '应为 0–20 的整数' }]}
+                >
+                  <HashThresholdInput />
+                </Form.Item>
+              </Col>
               <Col xs={24} sm={12}><Num name="maxImageMb" label="照片大小上限" min={1} max={100} unit="MB" /></Col>
               <Col xs={24} sm={12}><Num name="maxVideoMb" label="视频大小上限" min={1} max={2000} unit="MB" /></Col>
             </Row>

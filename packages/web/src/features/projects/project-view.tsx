@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Descriptions, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CATEGORIES, CURRENCIES, FUNDING_SOURCES, INDUSTRIES, NATURES, daysBetween, formatAmountAuto } from '@tuijin/core';
-import { EMPTY, text, wan } from '../../components/format';
+import { coordText, EMPTY, text, wan } from '../../components/format';
 import { today } from '../../components/year-select';
 import type { ProjectSection } from './form-values';
 import type { ProjectDetail } from './types';
@@ -26,7 +26,7 @@ function basicItems(d: ProjectDetail): Items {
     { key: 'township', label: '所在乡镇（园区）', children: text(d.townshipName) },
     { key: 'owner', label: '项目单位', children: text(d.ownerOrgName) },
     { key: 'address', label: '建设地点', children: text(d.address), span: 2 },
-    { key: 'point', label: '坐标（WGS-84）', children: d.lng != null && d.lat != null ? <span className="num">{d.lng.toFixed(6)}, {d.lat.toFixed(6)}</span> : EMPTY },
+    { key: 'point', label: '坐标（WGS-84）', children: d.lng != null && d.lat != null ? <span className="num">{coordText(d.lng, d.lat, 6)}</span> : EMPTY },
     { key: 'total', label: '总投资', children: money(d.totalInvestment) },
     {
       key: 'foreign', label: '外币投资',

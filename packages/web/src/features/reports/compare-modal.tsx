@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Flex, Grid, Modal, Segmented, Select, Typography } from 'antd';
 import { periodLabel } from '../periods/period-format';
 import { CompareSlider } from './compare-slider';
+import { mediaLabel } from './media-label';
 import { photoMonths, photosOf, type PointGroup } from './photo-groups';
 import type { MediaItem } from './types';
 
@@ -17,7 +18,8 @@ function PhotoPicker({ items, value, onChange }: { items: MediaItem[]; value: nu
           type="button"
           onClick={() => onChange(m.id)}
           aria-pressed={m.id === value}
-          aria-label={`选择照片 ${m.filename}`}
+          aria-label={`选择${mediaLabel(m)}`}
+          title={mediaLabel(m)}
           style={{ padding: 0, border: `2px solid ${m.id === value ? '#1677ff' : 'transparent'}`, borderRadius: 4, background: 'none', cursor: 'pointer', lineHeight: 0 }}
         >
           <img src={m.urls.thumb ?? ''} alt="" width={56} height={42} style={{ objectFit: 'cover', borderRadius: 2 }} />

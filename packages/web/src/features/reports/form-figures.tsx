@@ -5,7 +5,7 @@ import { MoneyInput, moneyRules } from '../../components/money-input';
 import { wan } from '../../components/format';
 import { FormSection } from './form-section';
 import { FUNDING_OPTIONS, type ReportFormValues } from './report-values';
-import { periodLabel } from './report-status';
+import { periodLabel } from '../periods/period-format';
 import type { ReportDetail } from './types';
 
 const isAmount = (v: number | null | undefined): v is number => typeof v === 'number' && !Number.isNaN(v);
@@ -42,12 +42,12 @@ function Proposal({ report }: { report: ReportDetail }) {
         <div>
           本年累计：{proposal.ytd == null
             ? '上月累计未知，请按实际填写'
-            : <>上月 <span className="num">{wan(previous.ytd)}</span> + 本月 <span className="num">{wan(thisMonth)}</span> = <strong className="num">{wan(proposal.ytd)}</strong> 万元</>}
+            : <>截至上月累计 <span className="num">{wan(previous.ytd)}</span> + 本月 <span className="num">{wan(thisMonth)}</span> = <strong className="num">{wan(proposal.ytd)}</strong> 万元</>}
         </div>
         <div>
           开工以来累计：{proposal.cumulative == null
             ? '首次填报，请按实际填写（含以前年度）'
-            : <>上月 <span className="num">{wan(previous.cumulative)}</span> + 本月 <span className="num">{wan(thisMonth)}</span> = <strong className="num">{wan(proposal.cumulative)}</strong> 万元</>}
+            : <>截至上月累计 <span className="num">{wan(previous.cumulative)}</span> + 本月 <span className="num">{wan(thisMonth)}</span> = <strong className="num">{wan(proposal.cumulative)}</strong> 万元</>}
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>上月累计取自{from}{report.plan ? `；本年计划投资 ${wan(report.plan.plan)} 万元` : ''}</Typography.Text>
       </div>
@@ -114,7 +114,7 @@ export function FiguresSection({ report, needsExplanation }: { report: ReportDet
           <Form.Item name="noChangeReason" label="无变化原因" required rules={[{ max: 500, message: '不能超过 500 个字' }]} style={{ marginTop: 12 }}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} placeholder="如：冬季停工，预计 3 月复工" data-testid="report-no-change-reason" />
           </Form.Item>
-          <Alert type="info" showIcon message="报送后本月完成投资按 0 计，累计数沿用上月，无需填写形象进度和照片。" />
+          <Alert type="info" showIcon message="报送后本月完成投资按 0 计，累计数沿用上月；无需填写形象进度，照片可不上传。" />
         </>
       ) : (
         <div style={{ marginTop: 12 }}>

@@ -2,18 +2,18 @@ import { useState } from 'react';
 import { App, Button, Descriptions, Flex, Form, Image, Input, Modal, Popconfirm } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { errorMessage, isApiError } from '../../app/api-client';
-import { dateTime, text } from '../../components/format';
+import { coordText, dateTime, text } from '../../components/format';
 import { useDeleteMedia, useUpdateMedia } from './api';
 import { CheckBadge, CheckList } from './check-badge';
+import { mediaLabel } from './media-label';
 import { ShootingPointSelect } from './shooting-point-select';
 import type { MediaItem, ReportDetail } from './types';
 
 const sizeText = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** One photo or video: the picture (tap to enlarge), why it passed or not, and its caption and point. */
-export function MediaDetail({ media, index, report, canEdit, onClose }: {
+export function MediaDetail({ media, report, canEdit, onClose }: {
   media: MediaItem;
-  index: number;
   report: ReportDetail;
   canEdit: boolean;
   onClose: () => void;
@@ -24,7 +24,6 @@ export function MediaDetail({ media, index, report, canEdit, onClose }: {
   const [caption, setCaption] = useState(media.caption ?? '');
   const [pointId, setPointId] = useState<number | null>(media.shootingPointId);
   const isChanged = (caption.trim() || null) !== media.caption || pointId !== media.shootingPointId;
-  const kindText = media.kind === 'video' ? '视频' : '照片';
 
   const onError = (error: unknown) => {
     if (isApiError(error, 'version_conflict') || isApiError(error, 'not_found')) {
@@ -48,7 +47,7 @@ export function MediaDetail({ media, index, report, canEdit, onClose }: {
   const handleDelete = async () => {
     try {
       await remove.mutateAsync({ id: media.id, version: media.version });
-      message.success(`${kindText}已删除`);
+      message.success(`${mediaLabel(media)} 已删除`);
       onClose();
     } catch (error) {
       onError(error);
@@ -58,13 +57,13 @@ export function MediaDetail({ media, index, report, canEdit, onClose }: {
   return (
     <Modal
       open
-      title={<Flex gap={8} align="center" wrap>{kindText} {index}<CheckBadge status={media.checkStatus} /></Flex>}
+      title={<Flex gap={8} align="center" wrap>{mediaLabel(media)}<CheckBadge status={media.checkStatus} /></Flex>}
       onCancel={onClose}
       closable={{ 'aria-label': '关闭' }}
       width={720}
       data-testid="media-detail"
       footer={canEdit ? [
-        <Popconfirm key="delete" title={`删除这张${kindText}？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void handleDelete()}>
+        <Popconfirm key="delete" title={`删除${mediaLabel(media)}？`} description="其他照片的编号不变。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void handleDelete()}>
           <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="media-delete">删除</Button>
         </Popconfirm>,
         <Button key="save" type="primary" disabled={!isChanged} loading={update.isPending} onClick={() => void save()} data-testid="media-save">保存</Button>,
@@ -97,7 +96,7 @@ export function MediaDetail({ media, index, report, canEdit, onClose }: {
         items={[
           ...(!canEdit ? [{ key: 'point', label: '拍摄点位', children: text(media.shootingPointName) }, { key: 'caption', label: '说明', children: text(media.caption) }] : []),
           { key: 'at', label: '拍摄时间', children: media.capturedAt ? dateTime(media.capturedAt) : '无记录' },
-          { key: 'gps', label: '拍摄位置', children: media.lat != null && media.lng != null ? `${media.lat.toFixed(5)}, ${media.lng.toFixed(5)}` : '无记录' },
+          { key: 'gps', label: '拍摄位置', children: media.lat != null && media.lng != null ? <span className="num">{coordText(media.lng, media.lat)}</span> : '无记录' },
           { key: 'camera', label: '拍摄设备', children: text(media.camera) },
           { key: 'file', label: '文件', children: <span style={{ wordBreak: 'break-all' }}>{media.filename}（{sizeText(media.size)}{media.width ? `，${media.width}×${media.height}` : ''}）</span> },
           { key: 'by', label: '上传', children: `${media.uploadedByName ?? '—'} ${dateTime(media.uploadedAt)}` },

@@ -5,7 +5,8 @@ import { errorMessage } from '../../app/api-client';
 import { numberCell, wan } from '../../components/format';
 import { PageSpin } from '../../components/page-state';
 import { useReportList } from './api';
-import { DeadlineText, isToDo, periodLabel, ReportStatusTag } from './report-status';
+import { periodLabel } from '../periods/period-format';
+import { DeadlineText, isToDo, ReportStatusTag } from './report-status';
 import type { ReportSummary } from './types';
 
 // 我的月报: the company clerk's reports in the months the office has opened, to-do first.

@@ -2,6 +2,7 @@ import { Image, Tooltip, Typography } from 'antd';
 import { PlayCircleFilled, PictureOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { CheckBadge } from './check-badge';
+import { mediaLabel } from './media-label';
 import type { MediaItem } from './types';
 
 // One photo (or video) in the month-by-month rows: the thumbnail opens the display size
@@ -54,7 +55,9 @@ export function PhotoTile({ item }: { item: MediaItem }) {
           <CheckBadge status={item.checkStatus} style={{ fontSize: 12 }} />
         </Tooltip>
       </div>
-      {item.caption && <Typography.Text ellipsis={{ tooltip: item.caption }} style={{ fontSize: 12, display: 'block' }}>{item.caption}</Typography.Text>}
+      <Typography.Text ellipsis={{ tooltip: item.caption }} style={{ fontSize: 12, display: 'block' }} data-testid="photo-tile-label">
+        <span style={{ fontWeight: 600 }}>{mediaLabel(item)}</span>{item.caption ? ` · ${item.caption}` : ''}
+      </Typography.Text>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { PageSpin } from '../../components/page-state';
 import { currentYear, today } from '../../components/year-select';
 import { periodLabel } from '../periods/period-format';
 import { useProjectMonths } from './api';
+import { FROM_PROJECT } from './report-origin';
 import { ProjectMonthsChart } from './project-months-chart';
 import { LateTag, ReportStatusTag } from './status-tags';
 import type { ProjectMonths } from './types';
@@ -78,10 +79,10 @@ export function ProjectMonthsTab({ projectId }: { projectId: number }) {
         dataSource={rows}
         pagination={rows.length > 24 ? { pageSize: 24, showTotal: (t) => `共 ${t} 个月` } : false}
         scroll={{ x: 'max-content' }}
-        onRow={(r) => ({ onClick: () => navigate(`/reports/${r.id}`) })}
+        onRow={(r) => ({ onClick: () => navigate(`/reports/${r.id}`, { state: FROM_PROJECT }) })}
         locale={{ emptyText: <Empty description="本项目还没有月报：月报开启后，项目单位每月在此报送进展" /> }}
         columns={[
-          { title: '月份', key: 'period', width: 110, render: (_v, r) => <Link to={`/reports/${r.id}`} onClick={(e) => e.stopPropagation()} className="num">{periodLabel(r.period)}</Link> },
+          { title: '月份', key: 'period', width: 110, render: (_v, r) => <Link to={`/reports/${r.id}`} state={FROM_PROJECT} onClick={(e) => e.stopPropagation()} className="num">{periodLabel(r.period)}</Link> },
           {
             title: '状态', key: 'status', width: 130,
             render: (_v, r) => <Space size={4} wrap={false}><ReportStatusTag status={r.status} isStarted={r.statusLabel !== '未填报'} />{r.isLate && <LateTag />}</Space>,

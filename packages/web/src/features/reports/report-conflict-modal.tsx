@@ -40,18 +40,27 @@ export function ReportConflictModal({ conflict, onResolve, onCancel }: {
   // Sent or approved meanwhile: there is nothing left to edit, only the latest to read.
   const isStillEditable = current ? current.canEdit && isToDo(current) : false;
   const show = (value: unknown, field: ReportField) => (current ? formatField(field, value, current) : '—');
+  // A draft kept in this browser from an older version: the person must choose; closing the
+  // dialog would leave the draft neither restored nor dropped.
+  const isDraft = conflict?.source === 'draft';
+  const notice = isDraft
+    ? { message: '您上次有未保存的内容（保存在本机），但此月报之后已被他人修改。为避免覆盖他人的内容，未自动恢复。', description: '请对照以下内容：可以放弃您上次的内容，或载入最新内容后恢复您修改过的项目，核对后保存。' }
+    : { message: '您打开此月报后，有其他人保存了修改。为避免覆盖他人的内容，本次保存未执行。', description: '请对照以下内容：可以放弃您的修改并载入最新内容，或载入最新内容后保留您修改过的项目，核对后再次保存。' };
   return (
     <Modal
       open={conflict != null}
-      title="月报已被他人修改"
+      title={isDraft ? '恢复未保存的内容' : '月报已被他人修改'}
       width={900}
       onCancel={onCancel}
+      closable={!isDraft}
+      keyboard={!isDraft}
       maskClosable={false}
       data-testid="report-conflict"
+      data-source={conflict?.source}
       footer={isStillEditable ? [
-        <Button key="cancel" onClick={onCancel}>返回编辑</Button>,
-        <Button key="keep" onClick={() => onResolve(true)} data-testid="report-conflict-keep">载入最新内容并保留我的修改</Button>,
-        <Button key="reload" type="primary" onClick={() => onResolve(false)} data-testid="report-conflict-reload">放弃我的修改，载入最新内容</Button>,
+        ...(isDraft ? [] : [<Button key="cancel" onClick={onCancel}>返回编辑</Button>]),
+        <Button key="keep" onClick={() => onResolve(true)} data-testid="report-conflict-keep">{isDraft ? '载入最新内容并恢复我的修改' : '载入最新内容并保留我的修改'}</Button>,
+        <Button key="reload" type="primary" onClick={() => onResolve(false)} data-testid="report-conflict-reload">{isDraft ? '放弃我上次的内容，载入最新内容' : '放弃我的修改，载入最新内容'}</Button>,
       ] : [
         <Button key="reload" type="primary" onClick={() => onResolve(false)} data-testid="report-conflict-reload">载入最新内容</Button>,
       ]}
@@ -60,10 +69,8 @@ export function ReportConflictModal({ conflict, onResolve, onCancel }: {
         type="warning"
         showIcon
         style={{ marginBottom: 12 }}
-        message={isStillEditable
-          ? '您打开此月报后，有其他人保存了修改。为避免覆盖他人的内容，本次保存未执行。'
-          : `此月报已${current?.statusLabel ?? '变更'}，不能再修改。`}
-        description={isStillEditable ? '请对照以下内容：可以放弃您的修改并载入最新内容，或载入最新内容后保留您修改过的项目，核对后再次保存。' : '请载入最新内容查看。'}
+        message={isStillEditable ? notice.message : `此月报已${current?.statusLabel ?? '变更'}，不能再修改。`}
+        description={isStillEditable ? notice.description : '请载入最新内容查看。'}
       />
       {isNarrow ? (
         <div style={{ display: 'grid', gap: 8 }}>
@@ -89,9 +96,9 @@ export function ReportConflictModal({ conflict, onResolve, onCancel }: {
               title: '项目', key: 'field', width: 140,
               render: (_v, r) => <>{FIELD_LABEL[r.field]} {r.isMine && r.isTheirs && <Tag color="red" bordered={false}>双方都改了</Tag>}</>,
             },
-            { title: '您打开时', key: 'base', render: (_v, r) => <Typography.Text type="secondary">{show(r.base, r.field)}</Typography.Text> },
+            { title: isDraft ? '您上次打开时' : '您打开时', key: 'base', render: (_v, r) => <Typography.Text type="secondary">{show(r.base, r.field)}</Typography.Text> },
             { title: '当前内容（他人保存后）', key: 'current', render: (_v, r) => <span style={{ color: r.isTheirs ? '#d46b08' : undefined }}>{show(r.current, r.field)}</span> },
-            { title: '您的修改', key: 'mine', render: (_v, r) => (r.isMine ? <strong>{show(r.mine, r.field)}</strong> : <Typography.Text type="secondary">未修改</Typography.Text>) },
+            { title: isDraft ? '您未保存的修改' : '您的修改', key: 'mine', render: (_v, r) => (r.isMine ? <strong>{show(r.mine, r.field)}</strong> : <Typography.Text type="secondary">未修改</Typography.Text>) },
           ]}
         />
       )}

@@ -1,31 +1,51 @@
 import { Alert, Breadcrumb, Space, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import type { BreadcrumbProps } from 'antd';
+import { Link, useLocation } from 'react-router-dom';
+import { accessOf } from '../../app/access';
 import { useMe, type Me } from '../../app/auth';
 import { dateTime } from '../../components/format';
-import { DeadlineText, periodLabel, ReportStatusTag } from './report-status';
+import { periodLabel } from '../periods/period-format';
+import { isFromProject } from './report-origin';
+import { DeadlineText, ReportStatusTag } from './report-status';
 import type { ReportDetail } from './types';
 
-/** Where the person came from: their own reports, their review queue, or the office's month. */
-function backLink(me: Me, report: ReportDetail): { to: string; label: string } {
-  if (me.role === 'reporter') return { to: '/my-reports', label: '我的月报' };
-  if (me.role === 'department') return { to: '/reviews', label: '月报审核' };
-  return { to: `/periods/${report.periodId}`, label: `${periodLabel(report.period)}月报` };
+type Crumbs = NonNullable<BreadcrumbProps['items']>;
+
+/**
+ * The way back, ending at this report (named by its project, as the title below): from a
+ * project's 月报 tab back to that tab; else the person's own list, review queue, or the
+ * office's month board.
+ */
+function crumbs(me: Me, report: ReportDetail, isBackToProject: boolean): Crumbs {
+  const here = { title: report.projectName };
+  if (isBackToProject) {
+    return [
+      { title: <Link to="/ledger">项目台账</Link> },
+      { title: <Link to={`/projects/${report.projectId}?tab=reports`} data-testid="report-back-project">{report.projectName}</Link> },
+      { title: `${periodLabel(report.period)}月报` },
+    ];
+  }
+  if (me.role === 'reporter') return [{ title: <Link to="/my-reports">我的月报</Link> }, here];
+  if (me.role === 'department') return [{ title: <Link to="/reviews">月报审核</Link> }, here];
+  return [{ title: <Link to="/periods">月报管理</Link> }, { title: <Link to={`/periods/${report.periodId}`}>{periodLabel(report.period)}</Link> }, here];
 }
 
 /** Project, month, status, deadline, who sent and who reviewed; a return's reason stands out. */
 export function ReportHeader({ report }: { report: ReportDetail }) {
   const me = useMe();
-  const back = backLink(me, report);
+  const isBackToProject = isFromProject(useLocation().state) && accessOf(me).ledger;
+  const items = crumbs(me, report, isBackToProject);
   const isMine = me.can.fillReports;
   return (
     <div className="page-card report-section" data-testid="report-header">
-      <Breadcrumb items={[{ title: <Link to={back.to}>{back.label}</Link> }, { title: periodLabel(report.period) }]} style={{ marginBottom: 8 }} />
+      <Breadcrumb items={items} style={{ marginBottom: 8 }} data-testid="report-breadcrumb" />
       <Space size={8} wrap align="center">
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-title">{report.projectName}</Typography.Title>
         <ReportStatusTag report={report} />
       </Space>
       <div className="meta-line">
-        <span>{periodLabel(report.period)}月报</span>
+        {/* The month is said once: in the breadcrumb when it ends with it, else here. */}
+        {!isBackToProject && <span>{periodLabel(report.period)}月报</span>}
         <span><DeadlineText report={report} /></span>
         {report.responsibleOrgName && <span>审核单位：{report.responsibleOrgName}</span>}
         {report.ownerOrgName && <span>项目单位：{report.ownerOrgName}</span>}

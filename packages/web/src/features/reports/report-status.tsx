@@ -10,11 +10,6 @@ export function ReportStatusTag({ report }: { report: { status: ReportStatus; is
   return <span data-testid="report-status" data-status={report.status}><StatusTag status={report.status} isStarted={report.isStarted} /></span>;
 }
 
-/** '2026-11' → '2026年11月'. */
-export function periodLabel(period: string): string {
-  return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
-}
-
 /** Whether the company still has something to do on it (fill or fix). */
 export function isToDo(report: { status: ReportStatus }): boolean {
   return report.status === 'draft' || report.status === 'returned';
@@ -34,7 +29,7 @@ export function DeadlineText({ report, short }: { report: { deadline: string; pu
   }
   const left = daysBetween(today(), report.deadline);
   const isOverdue = report.punctuality === 'missing' || left < 0;
-  const note = isOverdue ? `已逾期 ${Math.max(1, -left)} 天` : left === 0 ? '今天截止' : `还剩 ${left} 天`;
+  const note = isOverdue ? `已逾期 ${Math.max(1, -left)} 天` : left === 0 ? '今天截止' : `距截止还有 ${left} 天`;
   const type = isOverdue ? 'danger' : left <= 3 ? 'warning' : 'secondary';
   return (
     <span data-testid="report-deadline">

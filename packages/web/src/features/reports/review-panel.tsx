@@ -6,6 +6,7 @@ import { CHECK_LABEL } from '@tuijin/core';
 import { errorMessage, isApiError } from '../../app/api-client';
 import { reportKey, useReportAction } from './api';
 import { FormSection } from './form-section';
+import { inUploadOrder, mediaLabel } from './media-label';
 import { FigureNotes } from './report-view';
 import type { ReportDetail } from './types';
 
@@ -13,8 +14,7 @@ type Decision = 'approve' | 'return';
 
 /** Why a reviewer should look closer: photos that failed or could not be checked, figures explained. */
 function ReviewChecks({ report }: { report: ReportDetail }) {
-  const media = [...report.media].sort((a, b) => a.sort - b.sort || a.id - b.id);
-  const doubtful = media.map((m, i) => ({ m, index: i + 1 })).filter(({ m }) => m.checkStatus !== 'passed');
+  const doubtful = inUploadOrder(report.media).filter((m) => m.checkStatus !== 'passed');
   const hasNotes = report.figureNotes.length > 0;
   if (!doubtful.length && !hasNotes) {
     return <Alert type="success" showIcon message="照片均已通过核验，投资数据与上月衔接。" data-testid="review-checks-ok" />;
@@ -28,9 +28,9 @@ function ReviewChecks({ report }: { report: ReportDetail }) {
           message={`照片核验：${[report.failedCount ? `${report.failedCount} 张未通过` : '', report.flaggedCount ? `${report.flaggedCount} 张待核实` : ''].filter(Boolean).join('，')}（共 ${report.photoCount} 个文件）`}
           description={
             <ul className="report-list">
-              {doubtful.map(({ m, index }) => (
+              {doubtful.map((m) => (
                 <li key={m.id}>
-                  {m.kind === 'video' ? '视频' : '照片'} {index}{m.caption ? `（${m.caption}）` : ''}：
+                  {mediaLabel(m)}{m.caption ? `（${m.caption}）` : ''}：
                   {m.checks.filter((c) => c.passed !== true).map((c) => `${CHECK_LABEL[c.code] ?? c.code}——${c.message}`).join('；')}
                 </li>
               ))}
@@ -80,7 +80,7 @@ export function ReviewPanel({ report }: { report: ReportDetail }) {
     <FormSection title="审核" testId="review-panel">
       <ReviewChecks report={report} />
       <div className="review-actions">
-        <Button size="large" danger icon={<RollbackOutlined />} onClick={() => setDecision('return')} data-testid="review-return">退回修改</Button>
+        {report.canReturn && <Button size="large" danger icon={<RollbackOutlined />} onClick={() => setDecision('return')} data-testid="review-return">退回修改</Button>}
         <Button size="large" type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} data-testid="review-approve">审核通过</Button>
       </div>
       <Modal

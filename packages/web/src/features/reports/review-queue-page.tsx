@@ -1,83 +1,31 @@
 import { useMemo } from 'react';
-import { Alert, Badge, Button, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Badge, Button, Grid, Space, Table, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { daysBetween } from '@tuijin/core';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 import { errorMessage } from '../../app/api-client';
-import { dateTime, text, wan } from '../../components/format';
+import { dateTime } from '../../components/format';
 import { SearchBox } from '../../components/search-box';
+import { columnsWidth, STICKY_TABLE } from '../../components/table-width';
 import { today } from '../../components/year-select';
-import { periodLabel } from '../periods/period-format';
 import { useReportList } from './api';
-import { PhotoCounts, PunctualityTag } from './status-tags';
+import { reviewColumns, type ReviewTab } from './review-queue-columns';
 import type { ReportSummary } from './types';
 
 // 月报审核: what waits for this reviewer in the open months, the oldest first, with the photo
 // checks' doubts counted so the reports that need a closer look stand out.
 
-const TABS = ['pending', 'returned', 'approved'] as const;
-type TabKey = (typeof TABS)[number];
+const TABS = ['pending', 'returned', 'approved'] as const satisfies readonly ReviewTab[];
+type TabKey = ReviewTab;
 const QUERY: Record<TabKey, { mine?: 'review'; status?: 'returned' | 'approved' }> = {
   pending: { mine: 'review' }, returned: { status: 'returned' }, approved: { status: 'approved' },
 };
 const PAGE = 500;
 
-const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** Pending: the longest waiting first. History: the latest decision first. */
 function ordered(tab: TabKey, items: ReportSummary[]): ReportSummary[] {
   const key = (r: ReportSummary) => (tab === 'pending' ? r.submittedAt : r.reviewedAt) ?? '';
   return [...items].sort((a, b) => (tab === 'pending' ? key(a).localeCompare(key(b)) : key(b).localeCompare(key(a))));
-}
-
-function columns(tab: TabKey, now: string) {
-  const money = (v: number | null) => <span className="num">{v == null ? '—' : wan(v)}</span>;
-  return [
-    // Open months are this one and perhaps the last: the month alone is clear.
-    { title: '月份', key: 'period', width: 64, render: (_v: unknown, r: ReportSummary) => <Tooltip title={periodLabel(r.period)}><span className="num">{Number(r.period.slice(5))}月</span></Tooltip> },
-    {
-      title: '项目名称', key: 'project', width: 230,
-      render: (_v: unknown, r: ReportSummary) => (
-        <Space size={4} wrap={false}>
-          <Link to={`/reports/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="review-report-link">{r.projectName}</Link>
-          {r.returnCount > 0 && <Tooltip title={`已退回 ${r.returnCount} 次`}><Tag bordered={false} color="orange" style={{ marginInlineEnd: 0 }}>第{r.returnCount + 1}次报送</Tag></Tooltip>}
-        </Space>
-      ),
-    },
-    { title: '项目单位', key: 'owner', width: 160, ellipsis: true, render: (_v: unknown, r: ReportSummary) => text(r.ownerOrgName) },
-    { title: '责任单位', key: 'resp', width: 110, ellipsis: true, render: (_v: unknown, r: ReportSummary) => text(r.responsibleOrgName) },
-    {
-      title: '报送时间', key: 'submittedAt', width: 180,
-      render: (_v: unknown, r: ReportSummary) => {
-        const waited = tab === 'pending' && r.submittedAt ? daysBetween(chinaDay(r.submittedAt), now) : 0;
-        return (
-          <Space size={6} wrap={false}>
-            <Tooltip title={dateTime(r.submittedAt)}><span className="num">{r.submittedAt ? dayjs(r.submittedAt).format('MM-DD HH:mm') : ''}</span></Tooltip>
-            <PunctualityTag punctuality={r.punctuality} />
-            {waited > 0 && <Typography.Text type={waited >= 3 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>已等 {waited} 天</Typography.Text>}
-          </Space>
-        );
-      },
-    },
-    ...(tab === 'pending' ? [] : [{ title: '审核时间', key: 'reviewedAt', width: 140, render: (_v: unknown, r: ReportSummary) => <span className="num">{dateTime(r.reviewedAt)}</span> }]),
-    { title: '本月（万元）', key: 'thisMonth', width: 100, align: 'right' as const, render: (_v: unknown, r: ReportSummary) => (r.noChange ? <Typography.Text type="secondary">无变化</Typography.Text> : money(r.thisMonth)) },
-    { title: '本年累计（万元）', key: 'ytd', width: 124, align: 'right' as const, render: (_v: unknown, r: ReportSummary) => money(r.ytd) },
-    {
-      title: '照片核验', key: 'photos', width: 170,
-      render: (_v: unknown, r: ReportSummary) => (
-        <Space size={6} wrap={false}>
-          <PhotoCounts {...r} />
-          {r.failedCount > 0 && tab === 'pending' && <Tag color="red" bordered={false} style={{ marginInlineEnd: 0 }}>需重点核查</Tag>}
-        </Space>
-      ),
-    },
-    ...(tab === 'pending' ? [{
-      title: '', key: 'op', width: 72, fixed: 'right' as const,
-      render: (_v: unknown, r: ReportSummary) => <Link to={`/reports/${r.id}`} onClick={(e) => e.stopPropagation()}><Button type="primary" size="small">审核</Button></Link>,
-    }] : []),
-  ];
 }
 
 export function ReviewQueuePage() {
@@ -92,7 +40,10 @@ export function ReviewQueuePage() {
   const list = tab === 'pending' ? pending : current;
   const now = today();
   const items = useMemo(() => ordered(tab, list.data?.items ?? []), [tab, list.data]);
-  const cols = useMemo(() => columns(tab, now), [tab, now]);
+  // A department reviews only its own projects: 责任单位 would say the same on every row.
+  const showResponsible = me.role !== 'department';
+  const isNarrow = Grid.useBreakpoint().md === false;
+  const cols = useMemo(() => reviewColumns({ tab, now, showResponsible, isNarrow }), [tab, now, showResponsible, isNarrow]);
   const waiting = pending.data?.items ?? [];
   const doubtful = waiting.filter((r) => r.failedCount > 0).length;
   const oldest = ordered('pending', waiting)[0];
@@ -145,7 +96,8 @@ export function ReviewQueuePage() {
         columns={cols}
         dataSource={items}
         loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: columnsWidth(cols) }}
+        sticky={STICKY_TABLE}
         onRow={(r) => ({ onClick: () => navigate(`/reports/${r.id}`) })}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 份` }}
         footer={list.data && list.data.total > PAGE ? () => `仅显示前 ${PAGE} 份，请用搜索缩小范围` : undefined}

@@ -1,4 +1,4 @@
-import { useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { App, Button, Divider, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,7 +18,7 @@ function useAddPoint(projectId: number, reportId: number) {
   });
 }
 
-export function ShootingPointSelect({ projectId, reportId, points, value, onChange, disabled, style, testId }: {
+export function ShootingPointSelect({ projectId, reportId, points, value, onChange, disabled, style, prefix, status, testId }: {
   projectId: number;
   reportId: number;
   points: ShootingPoint[];
@@ -26,6 +26,9 @@ export function ShootingPointSelect({ projectId, reportId, points, value, onChan
   onChange: (pointId: number | null) => void;
   disabled?: boolean;
   style?: CSSProperties;
+  /** A label inside the select, left of the value. */
+  prefix?: ReactNode;
+  status?: 'warning' | 'error';
   testId?: string;
 }) {
   const me = useMe();
@@ -56,7 +59,9 @@ export function ShootingPointSelect({ projectId, reportId, points, value, onChan
       onChange={(v) => onChange(v ?? null)}
       allowClear
       disabled={disabled}
-      placeholder={all.length ? '选择拍摄点位' : '拍摄点位（可不选）'}
+      prefix={prefix}
+      status={status}
+      placeholder={prefix ? (all.length ? '请选择' : '可不选') : all.length ? '选择拍摄点位' : '拍摄点位（可不选）'}
       style={{ width: '100%', ...style }}
       data-testid={testId}
       options={all.map((p) => ({ value: p.id, label: p.name }))}

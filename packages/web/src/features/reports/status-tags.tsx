@@ -25,15 +25,18 @@ export function PunctualityTag({ punctuality }: { punctuality: Punctuality }) {
 
 export const LateTag = () => <Tag color="red" bordered={false} style={{ marginInlineEnd: 0 }}>迟报</Tag>;
 
-/** 12 张 · 1 未通过 · 2 待核实 — counts of a report's photos and of those the checks doubt. */
+/**
+ * 12 张 · 1 未通过 · 2 待核实 — a report's photos and those the checks doubt, in one cell that
+ * wraps instead of spilling into the next column. Failed photos are a red tag: 需重点核查.
+ */
 export function PhotoCounts({ photoCount, failedCount, flaggedCount }: { photoCount: number; failedCount: number; flaggedCount: number }) {
   if (!photoCount) return <span style={{ color: '#bfbfbf' }}>无</span>;
   return (
-    <span className="num" style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }} data-testid="photo-counts">
+    <span className="num photo-counts" data-testid="photo-counts">
       <span>{photoCount} 张</span>
       {failedCount > 0 && (
-        <Tooltip title="拍摄时间、地点或重复照片核验未通过">
-          <span style={{ color: '#cf1322', fontWeight: 600 }}>{failedCount} 未通过</span>
+        <Tooltip title="需重点核查：拍摄时间、地点或重复照片核验未通过">
+          <Tag color="red" bordered={false} style={{ marginInlineEnd: 0, fontWeight: 600 }} data-testid="photo-counts-failed">{failedCount} 未通过</Tag>
         </Tooltip>
       )}
       {flaggedCount > 0 && (

@@ -106,6 +106,8 @@ export interface ReportDetail extends ReportSummary {
   canEdit: boolean;
   canSubmit: boolean;
   canReview: boolean;
+  /** Sending back needs an open month: after closing, a report sent in time is only approved. */
+  canReturn: boolean;
 }
 
 export interface PeriodCounts {

@@ -1,20 +1,17 @@
-import { Button, Input, Progress, Typography } from 'antd';
+import { Button, Progress, Typography } from 'antd';
 import { CheckCircleFilled, CloseOutlined, FileImageOutlined, RedoOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { ShootingPointSelect } from './shooting-point-select';
 import type { QueuedFile } from './use-upload-queue';
-import type { ReportDetail } from './types';
 
 const sizeText = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
-/** One picked file: its caption and point before it goes, then its progress, or why it was refused. */
-export function UploadRow({ item, report, onChange, onCancel, onRetry }: {
+/** One picked file on its way: its progress, or why it was refused. */
+export function UploadRow({ item, pointName, onCancel, onRetry }: {
   item: QueuedFile;
-  report: ReportDetail;
-  onChange: (change: { caption?: string; pointId?: number | null }) => void;
+  /** The shooting point it goes with, if any. */
+  pointName: string | null;
   onCancel: () => void;
   onRetry: () => void;
 }) {
-  const isEditable = item.status === 'ready';
   const percent = item.file.size ? Math.floor((item.sent / item.file.size) * 100) : 0;
   return (
     <div className={`upload-row upload-row-${item.status}`} data-testid="upload-row" data-status={item.status}>
@@ -27,6 +24,7 @@ export function UploadRow({ item, report, onChange, onCancel, onRetry }: {
           <div className="upload-name">{item.file.name}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {sizeText(item.file.size)}
+            {pointName && ` · ${pointName}`}
             {item.status === 'waiting' && ' · 等待上传'}
             {item.status === 'uploading' && (item.stall === 'offline' ? ' · 网络已断开，恢复后自动继续' : item.stall === 'retry' ? ' · 网络不稳定，正在重试…' : ` · 正在上传 ${percent}%`)}
             {item.status === 'done' && <Typography.Text type="success"> · <CheckCircleFilled /> 已上传</Typography.Text>}
@@ -53,19 +51,6 @@ export function UploadRow({ item, report, onChange, onCancel, onRetry }: {
       )}
       {item.status === 'failed' && (
         <Typography.Text type="danger" style={{ display: 'block', marginTop: 6 }} data-testid="upload-error">{item.error}</Typography.Text>
-      )}
-      {isEditable && (
-        <div className="upload-row-fields">
-          <ShootingPointSelect
-            projectId={report.projectId}
-            reportId={report.id}
-            points={report.points}
-            value={item.pointId}
-            onChange={(pointId) => onChange({ pointId })}
-            testId="upload-point"
-          />
-          <Input value={item.caption} maxLength={200} placeholder="说明（可不填），如：1 号厂房主体" onChange={(e) => onChange({ caption: e.target.value })} data-testid="upload-caption" />
-        </div>
       )}
     </div>
   );

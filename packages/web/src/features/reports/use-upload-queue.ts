@@ -3,21 +3,21 @@ import { errorMessage, isApiError } from '../../app/api-client';
 import { abandonUpload, isAbortError, uploadFile, type Stall } from './upload';
 import type { MediaItem, ReportDetail } from './types';
 
-// The files a person picked for the report, each with its caption and shooting point, sent
-// two at a time. A file stays listed with the server's reason when it is refused.
+// The files a person picked for the report, sent as soon as they are picked (two at a time)
+// with the shooting point chosen above the buttons; caption and point can be changed on the
+// photo afterwards. A file stays listed with the server's reason when it is refused.
 
 const PARALLEL = 2;
 /** How long a finished row stays to say 「已上传」 before the grid shows the photo instead. */
 const DONE_LINGER_MS = 1500;
 
-export type QueueStatus = 'ready' | 'waiting' | 'uploading' | 'done' | 'failed';
+export type QueueStatus = 'waiting' | 'uploading' | 'done' | 'failed';
 
 export interface QueuedFile {
   key: string;
   file: File;
   kind: 'photo' | 'video' | null;
   preview: string | null;
-  caption: string;
   pointId: number | null;
   status: QueueStatus;
   sent: number;
@@ -73,7 +73,6 @@ export function useUploadQueue(reportId: number, settings: ReportDetail['setting
     patch(item.key, { status: 'uploading', sent: 0, error: null, stall: null });
     try {
       const media = await uploadFile(reportId, item.file, {
-        caption: item.caption.trim() || null,
         shootingPointId: item.pointId,
         signal: controller.signal,
         onProgress: (sent) => patch(item.key, { sent, stall: null }),
@@ -114,8 +113,8 @@ export function useUploadQueue(reportId: number, settings: ReportDetail['setting
       const kind = kindOf(file);
       const refusal = tooLarge(file, kind, settings);
       return {
-        key: `f${++counter}`, file, kind, preview: kind === 'photo' ? URL.createObjectURL(file) : null, caption: '', pointId,
-        status: refusal ? 'failed' : 'ready', sent: 0, stall: null, error: refusal, canRetry: false,
+        key: `f${++counter}`, file, kind, preview: kind === 'photo' ? URL.createObjectURL(file) : null, pointId,
+        status: refusal ? 'failed' : 'waiting', sent: 0, stall: null, error: refusal, canRetry: false,
       };
     });
     setItems((all) => [...all, ...added]);
@@ -133,11 +132,8 @@ export function useUploadQueue(reportId: number, settings: ReportDetail['setting
   return {
     items,
     add,
-    update: (key: string, change: Pick<Partial<QueuedFile>, 'caption' | 'pointId'>) => patch(key, change),
-    startAll: () => setItems((all) => all.map((i) => (i.status === 'ready' ? { ...i, status: 'waiting' } : i))),
     retry: (key: string) => patch(key, { status: 'waiting', error: null, sent: 0 }),
     cancel,
-    hasPending: items.some((i) => i.status === 'ready' || i.status === 'waiting' || i.status === 'uploading'),
-    readyCount: items.filter((i) => i.status === 'ready').length,
+    hasPending: items.some((i) => i.status === 'waiting' || i.status === 'uploading'),
   };
 }
