@@ -16,3 +16,4 @@ export * from './geo';
 export * from './import';
 export * from './reports';
 export * from './photo-checks';
+export * from './supervision';

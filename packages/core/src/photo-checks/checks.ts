@@ -28,6 +28,16 @@ export function checkCaptureTime(capturedAt: string | null, period: string, dead
   return { code: 'time', passed: true, message: `拍摄于 ${day}` };
 }
 
+/** Taken on the day of an inspection or a visit (a day either side allowed: late evening, an early start). */
+export function checkCaptureDay(capturedAt: string | null, day: string): CheckResult {
+  if (!capturedAt) return { code: 'time', passed: null, message: '照片没有拍摄时间信息（EXIF），无法核对拍摄日期' };
+  const taken = chinaDate(new Date(capturedAt));
+  const gap = Math.abs(Date.parse(`${taken}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000;
+  return gap <= 1
+    ? { code: 'time', passed: true, message: `拍摄于 ${taken}` }
+    : { code: 'time', passed: false, message: `拍摄于 ${taken}，与检查日期 ${day} 不符` };
+}
+
 /** Ray casting: whether a point lies inside a polygon (lng/lat treated as planar at site scale). */
 export function isInsidePolygon([x, y]: LngLat, polygon: LngLat[]): boolean {
   let inside = false;
@@ -124,8 +134,8 @@ export interface PhotoEvidence {
 export function runPhotoChecks(
   evidence: PhotoEvidence,
   context: {
-    period: string;
-    deadline: string;
+    /** A report's month up to its deadline, or the day of an inspection or a visit. */
+    capture: { period: string; deadline: string } | { day: string };
     project: { point: LngLat | null; outline: LngLat[] | null };
     used: { hash: string | null; sha256: string; label: string }[];
   },
@@ -136,7 +146,7 @@ export function runPhotoChecks(
   if (!evidence.hasExif && !evidence.capturedAt && !evidence.taken) {
     results.push({ code: 'exif', passed: null, message: '文件不含拍摄信息（EXIF），无法核对拍摄时间和地点；可能经过微信等软件压缩，请尽量上传原图' });
   } else {
-    results.push(checkCaptureTime(evidence.capturedAt, context.period, context.deadline));
+    results.push('day' in context.capture ? checkCaptureDay(evidence.capturedAt, context.capture.day) : checkCaptureTime(evidence.capturedAt, context.capture.period, context.capture.deadline));
     results.push(checkLocation(evidence.taken, context.project, settings));
   }
   if (evidence.phash) {

@@ -3,7 +3,7 @@ import { overallCheckStatus, runPhotoChecks, type CheckResult, type PhotoEvidenc
 
 const site = { point: [116.36, 37.44] as [number, number], outline: null };
 const base: PhotoEvidence = { capturedAt: '2026-05-20T02:00:00Z', taken: [116.361, 37.441], phash: '0f0f0f0f0f0f0f0f', sha256: 'a'.repeat(64), hasExif: true };
-const context = { period: '2026-05', deadline: '2026-06-05', project: site, used: [] as { hash: string | null; sha256: string; label: string }[] };
+const context = { capture: { period: '2026-05', deadline: '2026-06-05' } as { period: string; deadline: string } | { day: string }, project: site, used: [] as { hash: string | null; sha256: string; label: string }[] };
 
 describe('all the checks of one photo', () => {
   it.each<[string, Partial<PhotoEvidence>, Partial<typeof context>, [string, boolean | null][]]>([
@@ -18,6 +18,11 @@ describe('all the checks of one photo', () => {
     const results = runPhotoChecks({ ...base, ...evidence }, { ...context, ...ctx });
     expect(results.map((r) => [r.code, r.passed])).toEqual(expected);
     for (const r of results) expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it.each([['2026-05-20T02:00:00Z', true], ['2026-05-21T15:00:00Z', true], ['2026-05-23T02:00:00Z', false]] as const)('a visit on 2026-05-20: a photo taken at %s passes the time check: %s', (at, passed) => {
+    const [time] = runPhotoChecks({ ...base, capturedAt: at }, { ...context, capture: { day: '2026-05-20' } });
+    expect(time).toMatchObject({ code: 'time', passed });
   });
 
   it('names the photo it duplicates', () => {

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-imports';
 import * as m0003 from './migrations/0003-monthly-reports';
+import * as m0004 from './migrations/0004-supervision';
 
 // Migrations are listed here, in order, so they ship inside the bundle with no file scanning.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-imports': m0002,
   '0003-monthly-reports': m0003,
+  '0004-supervision': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

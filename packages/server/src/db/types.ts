@@ -134,6 +134,7 @@ export interface MediaTable {
   width: number | null; height: number | null; durationMs: number | null; capturedAt: string | null;
   lng: number | null; lat: number | null; camera: string | null; caption: string | null;
   shootingPointId: number | null; checks: Json; checkStatus: string; sort: Count; uploadedBy: number | null;
+  findingId: number | null; visitId: number | null;
   deletedAt: string | null; version: Version; createdAt: string; updatedAt: string;
 }
 
@@ -141,13 +142,65 @@ export interface UploadSessionTable {
   id: string; userId: number; projectId: number; reportId: number | null; filename: string; kind: string;
   size: number; received: Count; chunks: Count; parts: Json; caption: string | null; shootingPointId: number | null;
   status: string; mediaId: number | null; createdAt: string; updatedAt: string; expiresAt: string;
+  findingId: number | null; visitId: number | null;
 }
 
 export interface ObstacleTable {
   id: Id; projectId: number; regionCode: string; kind: string; description: string; source: string;
   sourceId: number | null; ownerOrgId: number | null; leaderId: number | null; deadline: string | null;
   status: string; raisedBy: number | null; raisedAt: string; closedAt: string | null; resolution: string | null;
+  stage: ColumnType<string, string | undefined, string>; stageAt: string | null; escalateAt: string | null;
+  resolvedAt: string | null; resolvedBy: number | null; confirmedBy: number | null; title: string | null; meetingId: number | null;
   version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface ObstacleStepTable {
+  id: Id; obstacleId: number; step: string; fromStage: string | null; toStage: string | null; docNo: string | null;
+  note: string | null; isAuto: Flag; userId: number | null; at: string;
+}
+
+export interface WarningTable {
+  id: Id; projectId: number; regionCode: string; rule: string; level: string; reason: string; facts: Json;
+  since: string; updatedAt: string; clearedAt: string | null;
+}
+
+export interface WarningEventTable {
+  id: Id; warningId: number; event: string; fromLevel: string | null; toLevel: string | null; reason: string | null; at: string;
+}
+
+export interface InspectionTable {
+  id: Id; regionCode: string; title: string; plannedDate: string; status: string; team: Json; note: string | null;
+  createdBy: number | null; finishedAt: string | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface InspectionProjectTable { id: Id; inspectionId: number; projectId: number }
+
+export interface FindingTable {
+  id: Id; inspectionId: number; projectId: number; inspectorId: number | null; visitedOn: string; reportId: number | null;
+  observedProgress: string | null; observedStage: string | null; observed: Json; comparison: Json; booksAhead: Flag;
+  rating: string | null; demands: Json; note: string | null; status: string; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface MeetingTable {
+  id: Id; regionCode: string; title: string; heldOn: string; place: string | null; status: string; chair: string | null;
+  attendees: Json; summary: string | null; createdBy: number | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface MeetingItemTable {
+  id: Id; meetingId: number; sort: Count; source: string; sourceId: number | null; projectId: number | null; title: string;
+  background: string | null; reported: string | null; decided: string | null; reporter: string | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface ActionItemTable {
+  id: Id; meetingId: number | null; meetingItemId: number | null; projectId: number | null; regionCode: string; description: string;
+  ownerOrgId: number | null; ownerPersonId: number | null; deadline: string | null; status: string; doneAt: string | null;
+  doneNote: string | null; doneBy: number | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface SiteVisitTable {
+  id: Id; regionCode: string; leaderId: number; projectId: number; visitedOn: string; days: ColumnType<number, number | undefined, number>;
+  found: string | null; decided: string | null; createdBy: number | null; version: Version; createdAt: string; updatedAt: string;
 }
 
 export interface NotificationTable {
@@ -186,6 +239,16 @@ export interface DB {
   obstacle: ObstacleTable;
   notification: NotificationTable;
   jobRun: JobRunTable;
+  obstacleStep: ObstacleStepTable;
+  warning: WarningTable;
+  warningEvent: WarningEventTable;
+  inspection: InspectionTable;
+  inspectionProject: InspectionProjectTable;
+  finding: FindingTable;
+  meeting: MeetingTable;
+  meetingItem: MeetingItemTable;
+  actionItem: ActionItemTable;
+  siteVisit: SiteVisitTable;
 }
 
 export type Project = Selectable<ProjectTable>;

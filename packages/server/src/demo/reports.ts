@@ -134,7 +134,7 @@ async function reportMonth(ctx: AppContext, p: DemoProject, period: string, fate
         takenAt: { date: day(period, r.int(18, 24)), time: `${String(r.int(8, 16)).padStart(2, '0')}:${String(r.int(10, 59))}:00` },
         at: { lng: p.lng + (r.next() - 0.5) * 0.002, lat: p.lat + (r.next() - 0.5) * 0.002 },
       }, r);
-      const session = await createUpload(fill, reporter, row.id, { filename: `IMG_${period.replace('-', '')}_${k + 1}.jpg`, size: shot.length, caption: k === 0 ? '主楼正面' : '东南角全景', shootingPointId: pointId });
+      const session = await createUpload(fill, reporter, { kind: 'report', id: row.id }, { filename: `IMG_${period.replace('-', '')}_${k + 1}.jpg`, size: shot.length, caption: k === 0 ? '主楼正面' : '东南角全景', shootingPointId: pointId });
       await putChunk(fill, reporter, session.id, 0, Readable.from(shot));
       await completeUpload(fill, reporter, session.id);
     }

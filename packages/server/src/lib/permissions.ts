@@ -22,6 +22,13 @@ export const CAPABILITIES = {
   managePoints: ['office', 'reporter'],
   // A month's archive holds every project of the region: for those who see the whole region.
   readArchives: ['office', 'leader', 'inspector', 'viewer'],
+  // Supervision (督导): obstacles, warnings, inspections, joint meetings, leaders' visits.
+  readSupervision: ['office', 'leader', 'department', 'reporter', 'inspector', 'viewer'],
+  manageObstacles: ['office'],
+  resolveObstacles: ['office', 'department'],
+  inspect: ['office', 'inspector'],
+  manageMeetings: ['office'],
+  recordVisits: ['office', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -25,6 +25,8 @@ export function presentMe(user: SessionUser, passwordChangeDue: boolean) {
       readAudit: can.readAudit,
       readReports: can.readReports, fillReports: can.fillReports, reviewReports: can.reviewReports, managePeriods: can.managePeriods, managePoints: can.managePoints,
       readArchives: can.readArchives,
+      readSupervision: can.readSupervision, manageObstacles: can.manageObstacles, resolveObstacles: can.resolveObstacles,
+      inspect: can.inspect, manageMeetings: can.manageMeetings, recordVisits: can.recordVisits,
     },
   };
 }

@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { overallCheckStatus, runPhotoChecks, type LngLat } from '@tuijin/core';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { inTransaction, nowIso, parseJson } from '../../lib/records';
-import { editableReport } from '../reports/service';
-import { loadReportSettings } from '../settings/report-settings';
+import { inTransaction, nowIso } from '../../lib/records';
 import { assemble, examine, usedMedia, type Evidence } from './ingest-steps';
 import { presentMedia } from './present';
 import { findMediaOf } from './queries';
+import { editableTarget, targetColumns, targetOf, type MediaTarget } from './targets';
 import { chunkKeys, findSession } from './uploads';
 
 /** A claim on a session older than this was left by a process that died while processing. */
@@ -62,10 +61,12 @@ async function ingest(ctx: AppContext, user: SessionUser, s: Session): Promise<n
   const tmp = join(tmpDir, s.id);
   const stored: string[] = [];
   try {
-    const report = await editableReport(ctx, ctx.db, user, s.reportId!, null, 'save');
+    const ref = targetOf(s);
+    if (!ref) throw new AppError('not_found', '上传任务不存在或无权查看');
+    const target = await editableTarget(ctx, ctx.db, user, ref);
     const evidence = await examine(ctx, tmp, s.filename, s.kind, await assemble(ctx, s.parts, tmp, s.size));
-    const checks = await checksOf(ctx, report, evidence);
-    const base = `media/${report.regionCode}/${report.period}/${randomUUID()}`;
+    const checks = await checksOf(ctx, target, evidence);
+    const base = `media/${target.regionCode}/${target.period}/${randomUUID()}`;
     const keys = { original: `${base}/original`, display: evidence.photo ? `${base}/display.jpg` : null, thumb: evidence.photo ? `${base}/thumb.jpg` : null, converted: evidence.photo?.converted ? `${base}/converted.jpg` : null };
     await ctx.storage.putFile(keys.original, tmp, { contentType: evidence.sniffed.mime });
     stored.push(keys.original);
@@ -74,7 +75,7 @@ async function ingest(ctx: AppContext, user: SessionUser, s: Session): Promise<n
       await ctx.storage.putBuffer(key, data, { contentType: 'image/jpeg' });
       stored.push(key);
     }
-    return await commitMedia(ctx, user, s, report, evidence, checks, keys);
+    return await commitMedia(ctx, user, s, target, evidence, checks, keys);
   } catch (err) {
     if (stored.length) await ctx.storage.deleteMany(stored).catch(() => undefined);
     throw err;
@@ -84,8 +85,6 @@ async function ingest(ctx: AppContext, user: SessionUser, s: Session): Promise<n
   }
 }
 
-type Report = Awaited<ReturnType<typeof editableReport>>;
-
 function placeOf(e: Evidence): LngLat | null {
   const gps = e.sniffed.kind === 'photo' ? e.photo?.gps : e.video?.gps;
   return gps ? [gps.lng, gps.lat] : null;
@@ -94,26 +93,27 @@ function placeOf(e: Evidence): LngLat | null {
 const capturedAtOf = (e: Evidence) => (e.sniffed.kind === 'photo' ? e.photo!.capturedAt : e.video!.capturedAt);
 const phashOf = (e: Evidence) => (e.sniffed.kind === 'photo' ? e.photo!.phash : null);
 
-async function checksOf(ctx: AppContext, report: Report, e: Evidence) {
-  const settings = await loadReportSettings(ctx.db, report.regionCode);
+async function checksOf(ctx: AppContext, target: MediaTarget, e: Evidence) {
   const taken = placeOf(e);
   const capturedAt = capturedAtOf(e);
-  const used = await usedMedia(ctx, { regionCode: report.regionCode, projectId: report.projectId, ownerOrgId: report.ownerOrgId }, e.sha256, phashOf(e), settings.maxHashDistance);
+  const used = await usedMedia(ctx, { regionCode: target.regionCode, projectId: target.projectId, ownerOrgId: target.ownerOrgId }, e.sha256, phashOf(e), target.limits.maxHashDistance);
   return runPhotoChecks(
     { capturedAt, taken, phash: phashOf(e), sha256: e.sha256, hasExif: e.sniffed.kind === 'photo' ? e.photo!.hasExif : capturedAt != null || taken != null },
-    { period: report.period, deadline: report.deadline, project: { point: report.projectLng != null && report.projectLat != null ? [report.projectLng, report.projectLat] : null, outline: parseJson<LngLat[] | null>(report.sitePolygon, null) }, used },
-    settings,
+    { capture: target.capture, project: target.site, used },
+    target.limits,
   );
 }
 
-async function commitMedia(ctx: AppContext, user: SessionUser, s: Session, report: Report, e: Evidence, checks: ReturnType<typeof runPhotoChecks>, keys: { original: string; display: string | null; thumb: string | null; converted: string | null }) {
+async function commitMedia(ctx: AppContext, user: SessionUser, s: Session, target: MediaTarget, e: Evidence, checks: ReturnType<typeof runPhotoChecks>, keys: { original: string; display: string | null; thumb: string | null; converted: string | null }) {
   return inTransaction(ctx, user, async (tx, audit) => {
-    await editableReport(ctx, tx, user, report.id, null, 'save');
+    await editableTarget(ctx, tx, user, target.ref);
     const at = nowIso(ctx);
-    const last = await tx.selectFrom('media').select((eb) => eb.fn.max('sort').as('sort')).where('reportId', '=', report.id).executeTakeFirst();
+    const pointer = targetColumns(target.ref);
+    const column = ({ report: 'reportId', finding: 'findingId', visit: 'visitId' } as const)[target.ref.kind];
+    const last = await tx.selectFrom('media').select((eb) => eb.fn.max('sort').as('sort')).where(column, '=', target.ref.id).executeTakeFirst();
     const taken = placeOf(e);
     const { id } = await tx.insertInto('media').values({
-      projectId: report.projectId, regionCode: report.regionCode, reportId: report.id, period: report.period,
+      projectId: target.projectId, regionCode: target.regionCode, ...pointer, period: target.period,
       kind: e.sniffed.kind, format: e.sniffed.format, mime: e.sniffed.mime, filename: s.filename,
       size: e.size, sha256: e.sha256, phash: phashOf(e), originalKey: keys.original, displayKey: keys.display,
       thumbKey: keys.thumb, convertedKey: keys.converted,
@@ -126,8 +126,8 @@ async function commitMedia(ctx: AppContext, user: SessionUser, s: Session, repor
     const finished = await tx.updateTable('uploadSession').set({ status: 'done', mediaId: id, updatedAt: at }).where('id', '=', s.id).where('status', '=', 'processing').executeTakeFirst();
     if (Number(finished.numUpdatedRows) === 0) throw new AppError('conflict', '上传任务已被取消');
     await audit({
-      action: 'upload', objectType: 'media', objectId: id, projectId: report.projectId,
-      after: { reportId: report.id, kind: e.sniffed.kind, filename: s.filename, size: e.size, sha256: e.sha256, checkStatus: overallCheckStatus(checks) },
+      action: 'upload', objectType: 'media', objectId: id, projectId: target.projectId,
+      after: { ...pointer, kind: e.sniffed.kind, filename: s.filename, size: e.size, sha256: e.sha256, checkStatus: overallCheckStatus(checks) },
     });
     return id;
   });

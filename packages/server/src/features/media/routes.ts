@@ -21,7 +21,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/v1/reports/:id/uploads', async (request, reply) => {
     const user = requireUser(request);
     assertCan(user, 'fillReports');
-    const session = await createUpload(ctx, user, parse(idParams, request.params).id, parse(uploadCreate, request.body, UPLOAD_LABELS));
+    const session = await createUpload(ctx, user, { kind: 'report', id: parse(idParams, request.params).id }, parse(uploadCreate, request.body, UPLOAD_LABELS));
     return reply.status(201).send(session);
   });
 

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { diff, inTransaction, nowIso } from '../../lib/records';
-import { editableReport } from '../reports/service';
+import { editableTarget, targetOf } from './targets';
 import { presentMedia } from './present';
 import { findMediaInScope, findMediaOf } from './queries';
 import { assertPointOfProject } from './uploads';
@@ -14,8 +14,9 @@ import { assertPointOfProject } from './uploads';
 async function editableMedia(ctx: AppContext, tx: Tx, user: SessionUser, id: number, version: number) {
   const m = await findMediaInScope(tx, user, id);
   if (!m) throw notFound('照片或视频');
-  if (!m.reportId) throw new AppError('unprocessable', '该文件不属于月报，不能在此修改');
-  await editableReport(ctx, tx, user, m.reportId, null, 'save');
+  const ref = targetOf(m);
+  if (!ref) throw new AppError('unprocessable', '该文件不能在此修改');
+  await editableTarget(ctx, tx, user, ref);
   if (m.version !== version) throw versionConflict(presentMedia(m));
   return m;
 }
@@ -39,7 +40,7 @@ export async function deleteMedia(ctx: AppContext, user: SessionUser, id: number
   return inTransaction(ctx, user, async (tx, audit) => {
     const m = await editableMedia(ctx, tx, user, id, version);
     await tx.updateTable('media').set({ deletedAt: nowIso(ctx), version: version + 1, updatedAt: nowIso(ctx) }).where('id', '=', id).execute();
-    await audit({ action: 'delete', objectType: 'media', objectId: id, projectId: m.projectId, before: { filename: m.filename, sha256: m.sha256, reportId: m.reportId } });
+    await audit({ action: 'delete', objectType: 'media', objectId: id, projectId: m.projectId, before: { filename: m.filename, sha256: m.sha256, reportId: m.reportId, findingId: m.findingId, visitId: m.visitId } });
     return { ok: true };
   });
 }

@@ -6,8 +6,7 @@ import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { kindOfName, safeFilename } from '../../lib/media/sniff';
 import { inTransaction, nowIso, parseJson } from '../../lib/records';
-import { editableReport } from '../reports/service';
-import { loadReportSettings } from '../settings/report-settings';
+import { editableTarget, targetColumns, type TargetRef } from './targets';
 
 // Resumable uploads from a phone on a weak connection: the client declares the file, sends it
 // in chunks (each stored as an object, so any app process can take the next one), asks how far
@@ -34,27 +33,26 @@ export async function assertPointOfProject(db: Executor, projectId: number, poin
   if (!point) throw new AppError('validation_failed', '拍摄点位：不是本项目的点位', [{ field: 'shootingPointId', message: '拍摄点位：不是本项目的点位' }]);
 }
 
-export async function createUpload(ctx: AppContext, user: SessionUser, reportId: number, input: UploadCreateInput) {
+export async function createUpload(ctx: AppContext, user: SessionUser, ref: TargetRef, input: UploadCreateInput) {
   const filename = safeFilename(input.filename);
   const kind = kindOfName(filename);
   if (!kind) throw new AppError('unsupported_media_type', `「${filename}」的文件类型不受支持。照片请用 JPG、PNG、WebP 或 HEIC，视频请用 MP4 或 MOV`);
   return inTransaction(ctx, user, async (tx, audit) => {
-    const report = await editableReport(ctx, tx, user, reportId, null, 'save');
-    const settings = await loadReportSettings(tx, report.regionCode);
-    const limitMb = kind === 'photo' ? settings.maxImageMb : settings.maxVideoMb;
+    const target = await editableTarget(ctx, tx, user, ref);
+    const limitMb = kind === 'photo' ? target.limits.maxImageMb : target.limits.maxVideoMb;
     if (input.size > limitMb * 1024 * 1024) {
       throw new AppError('payload_too_large', `「${filename}」过大（${(input.size / 1048576).toFixed(1)} MB），${kind === 'photo' ? '照片' : '视频'}不能超过 ${limitMb} MB`, [{ field: 'size', message: `${UPLOAD_LABELS.size}：超过 ${limitMb} MB` }]);
     }
-    await assertPointOfProject(tx, report.projectId, input.shootingPointId);
+    await assertPointOfProject(tx, target.projectId, input.shootingPointId);
     const now = ctx.clock.now();
     const session = {
-      id: randomBytes(16).toString('hex'), userId: user.id, projectId: report.projectId, reportId, filename, kind,
+      id: randomBytes(16).toString('hex'), userId: user.id, projectId: target.projectId, ...targetColumns(ref), filename, kind,
       size: input.size, received: 0, chunks: 0, caption: input.caption ?? null, shootingPointId: input.shootingPointId ?? null,
       status: 'receiving', mediaId: null, createdAt: now.toISOString(), updatedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
     };
     await tx.insertInto('uploadSession').values(session).execute();
-    await audit({ action: 'start_upload', objectType: 'upload', objectId: session.id, projectId: report.projectId, after: { reportId, filename, size: input.size, kind } });
+    await audit({ action: 'start_upload', objectType: 'upload', objectId: session.id, projectId: target.projectId, after: { ...targetColumns(ref), filename, size: input.size, kind } });
     return presentSession(session, now);
   });
 }

@@ -59,7 +59,7 @@ async function raiseObstacles(tx: Tx, user: SessionUser, r: ReportRow, at: strin
     const fields = {
       projectId: r.projectId, regionCode: r.regionCode, kind: p.kind, description: p.description, source: 'report',
       sourceId: r.id, ownerOrgId: r.responsibleOrgId, leaderId: r.leaderId, deadline: null, status: 'open',
-      raisedBy: user.id, raisedAt: at, createdAt: at, updatedAt: at,
+      stage: 'assigned', stageAt: at, raisedBy: user.id, raisedAt: at, createdAt: at, updatedAt: at,
     };
     const { id } = await tx.insertInto('obstacle').values(fields).returning('id').executeTakeFirstOrThrow();
     p.obstacleId = id;
