@@ -10,6 +10,7 @@ export * from './schemas/fields';
 export * from './schemas/labels';
 export * from './schemas/project';
 export * from './schemas/report';
+export * from './schemas/supervision-settings';
 export * from './schemas/admin';
 export * from './schemas/auth';
 export * from './geo';

@@ -30,7 +30,7 @@ import { mediaRoutes } from './features/media/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { periodRoutes } from './features/periods/routes';
 import { projectReportRoutes, reportRoutes } from './features/reports/routes';
-import { settingsRoutes } from './features/settings/routes';
+import { allSettingsRoutes } from './features/settings/routes';
 import { shootingPointRoutes } from './features/shooting-points/routes';
 
 export interface AppOptions {
@@ -75,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   for (const routes of [
     healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,
     projectRoutes, projectPartRoutes, statsRoutes, auditRoutes, importRoutes,
-    periodRoutes, reportRoutes, projectReportRoutes, mediaRoutes, shootingPointRoutes, settingsRoutes, notificationRoutes,
+    periodRoutes, reportRoutes, projectReportRoutes, mediaRoutes, shootingPointRoutes, allSettingsRoutes, notificationRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -31,6 +31,9 @@ export const FIELD_LABELS: Record<string, string> = {
   comment: '审核意见', caption: '说明', shootingPointId: '拍摄点位', filename: '文件名', archive: '生成归档',
   mine: '范围', deadlineDay: '截止日', autoOpen: '自动开启', openDay: '开启日', minPhotos: '最少照片数',
   maxDistanceMetres: '位置核验距离', maxHashDistance: '相似照片阈值', maxImageMb: '照片大小上限', maxVideoMb: '视频大小上限',
+  // supervision
+  remindAfterDays: '逾期后提醒天数', superviseAfterDays: '提醒后督办天数', interviewAfterDays: '督办后约谈天数',
+  defaultDeadlineDays: '默认办理期限', behindYellow: '黄色预警落后百分点', behindRed: '红色预警落后百分点', visitDaysPerMonth: '每月走访天数',
 };
 
 /** Field names particular to one form. */

@@ -182,6 +182,8 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       { method: 'DELETE', path: '/api/v1/shooting-points/:id', query: { version: '1' } },
       { method: 'GET', path: '/api/v1/settings/reports' },
       { method: 'PUT', path: '/api/v1/settings/reports', body: { version: null, deadlineDay: 5, autoOpen: false, openDay: 25, minPhotos: 1, maxDistanceMetres: 1000, maxHashDistance: 6, maxImageMb: 30, maxVideoMb: 500 } },
+      { method: 'GET', path: '/api/v1/settings/supervision' },
+      { method: 'PUT', path: '/api/v1/settings/supervision', body: { version: null, remindAfterDays: 0, superviseAfterDays: 7, interviewAfterDays: 14, defaultDeadlineDays: 30, behindYellow: 10, behindRed: 30, visitDaysPerMonth: 10 } },
       { method: 'GET', path: '/api/v1/notifications', query: { unread: '1' } },
       { method: 'POST', path: '/api/v1/notifications/read', body: { ids: [1, 2] } },
     ];
