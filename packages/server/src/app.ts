@@ -32,6 +32,11 @@ import { periodRoutes } from './features/periods/routes';
 import { projectReportRoutes, reportRoutes } from './features/reports/routes';
 import { allSettingsRoutes } from './features/settings/routes';
 import { shootingPointRoutes } from './features/shooting-points/routes';
+import { obstacleRoutes } from './features/obstacles/routes';
+import { warningRoutes } from './features/warnings/routes';
+import { inspectionRoutes } from './features/inspections/routes';
+import { meetingRoutes } from './features/meetings/routes';
+import { siteVisitRoutes } from './features/site-visits/routes';
 
 export interface AppOptions {
   config: Config;
@@ -76,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,
     projectRoutes, projectPartRoutes, statsRoutes, auditRoutes, importRoutes,
     periodRoutes, reportRoutes, projectReportRoutes, mediaRoutes, shootingPointRoutes, allSettingsRoutes, notificationRoutes,
+    obstacleRoutes, warningRoutes, inspectionRoutes, meetingRoutes, siteVisitRoutes,
   ]) {
     routes(app, ctx);
   }

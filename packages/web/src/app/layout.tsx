@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Result, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileDoneOutlined, FormOutlined, DashboardOutlined, EnvironmentOutlined, ImportOutlined, KeyOutlined, LogoutOutlined,
+  AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, FileDoneOutlined, FormOutlined,
+  IssuesCloseOutlined, SafetyCertificateOutlined, DashboardOutlined, EnvironmentOutlined, ImportOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ProfileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -28,6 +29,21 @@ function menuItems(me: Me): MenuItem[] {
   }
   if (me.can.readReports && me.role !== 'reporter') items.push({ key: '/periods', icon: <CalendarOutlined />, label: '月报管理' });
   if (me.can.reviewReports) items.push({ key: '/reviews', icon: <FileDoneOutlined />, label: '月报审核' });
+  if (me.can.readSupervision) {
+    // 督导: obstacles to closure, warnings, inspections against the books, joint meetings, leaders' visits.
+    const supervision: MenuItem[] = [
+      { key: '/warnings', icon: <AlertOutlined />, label: '预警' },
+      { key: '/obstacles', icon: <IssuesCloseOutlined />, label: '问题督办' },
+    ];
+    if (me.role !== 'reporter') {
+      supervision.push(
+        { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '督导检查' },
+        { key: '/meetings', icon: <TeamOutlined />, label: '联席会议' },
+        { key: '/visits', icon: <CarOutlined />, label: '领导走访' },
+      );
+    }
+    items.push({ key: 'supervision', icon: <AimOutlined />, label: '督导', children: supervision });
+  }
   if (access.directory) {
     items.push({
       key: 'org-people',
@@ -72,7 +88,7 @@ export function AppLayout() {
       theme="dark"
       mode="inline"
       selectedKeys={[selectedKey(location.pathname, me, location.state)]}
-      defaultOpenKeys={['org-people']}
+      defaultOpenKeys={['supervision', 'org-people']}
       items={menuItems(me)}
       onClick={({ key }) => { navigate(key); setMenuOpen(false); }}
       data-testid="main-menu"

@@ -1,0 +1,2 @@
+// Inputs of the supervision loop: filled in by its feature.
+export {};

@@ -1,0 +1,2 @@
+// Pure rules of the supervision loop: filled in by its feature.
+export {};

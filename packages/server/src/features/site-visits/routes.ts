@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../lib/context';
+
+// Routes of this part of the supervision loop: filled in by the feature.
+export function siteVisitRoutes(_app: FastifyInstance, _ctx: AppContext) {}
