@@ -61,6 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: 1024 * 1024,
     trustProxy: env.TUIJIN_TRUST_PROXY === '1',
     storageUrl: env.STORAGE_URL || undefined,
+    // The built web app to serve (default: packages/web/dist); a developer may point at another build.
+    webDist: env.TUIJIN_WEB_DIST || undefined,
     ffmpeg: env.TUIJIN_FFMPEG || undefined,
   };
 }
