@@ -5,3 +5,4 @@ export * from './warning-rules';
 export * from './book-site-comparison';
 export * from './agenda';
 export * from './visit-commitment';
+export * from './action-items';

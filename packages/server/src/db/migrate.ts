@@ -3,6 +3,10 @@ import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-imports';
 import * as m0003 from './migrations/0003-monthly-reports';
 import * as m0004 from './migrations/0004-supervision';
+import * as m0005inspections from './migrations/0005-inspections';
+import * as m0005meetings from './migrations/0005-meetings';
+import * as m0005obstacles from './migrations/0005-obstacles';
+import * as m0005warnings from './migrations/0005-warnings';
 
 // Migrations are listed here, in order, so they ship inside the bundle with no file scanning.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +14,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-imports': m0002,
   '0003-monthly-reports': m0003,
   '0004-supervision': m0004,
+  '0005-inspections': m0005inspections,
+  '0005-meetings': m0005meetings,
+  '0005-obstacles': m0005obstacles,
+  '0005-warnings': m0005warnings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

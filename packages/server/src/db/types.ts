@@ -151,6 +151,8 @@ export interface ObstacleTable {
   status: string; raisedBy: number | null; raisedAt: string; closedAt: string | null; resolution: string | null;
   stage: ColumnType<string, string | undefined, string>; stageAt: string | null; escalateAt: string | null;
   resolvedAt: string | null; resolvedBy: number | null; confirmedBy: number | null; title: string | null; meetingId: number | null;
+  /** The deadline the ladder runs against (the given one, or raised date + the default); set by features/obstacles. */
+  dueOn: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version; createdAt: string; updatedAt: string;
 }
 
@@ -189,6 +191,8 @@ export interface MeetingTable {
 export interface MeetingItemTable {
   id: Id; meetingId: number; sort: Count; source: string; sourceId: number | null; projectId: number | null; title: string;
   background: string | null; reported: string | null; decided: string | null; reporter: string | null;
+  /** Set when the office rewords an item (a rebuild keeps its words); removedAt when it takes an item off (a rebuild leaves it off). */
+  isEdited: Flag; removedAt: string | null;
   version: Version; createdAt: string; updatedAt: string;
 }
 

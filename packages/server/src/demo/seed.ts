@@ -14,6 +14,7 @@ import { generateProject, makeUscc, rng } from './generate';
 import { writeTransaction } from '../lib/transactions';
 import type { SessionUser } from '../lib/context';
 import { seedReporting, sessionUserOf, type DemoProject } from './reports';
+import { seedMeetingsAndVisits } from './meetings-visits';
 
 // 示范县: a small living county a newcomer can open at once. Loaded once; a second call
 // finds it and does nothing. Everything goes through the same services as the app, so
@@ -52,7 +53,7 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
   for (const name of TOWNSHIPS) townships.push(await org('township', name));
   const banks = [];
   for (const name of BANKS) banks.push(await org('bank', name));
-  const leaders = [];
+  const leaders: { id: number }[] = [];
   for (const [name, title] of LEADERS) leaders.push(await createPerson(ctx, office, { name: name!, title, regionCode: DEMO_COUNTY, phone: `139${String(r.int(10_000_000, 99_999_999))}` }));
 
   const year = Number(chinaDate(ctx.clock.now()).slice(0, 4));
@@ -122,15 +123,19 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
     ['demo_dept', '县发展和改革局', 'department', departments[0]!.id],
     ['demo_company', firstCompany ? '企业填报员' : '企业', 'reporter', firstCompany],
     ['demo_viewer', '只读用户', 'viewer', null],
+    ['demo_inspector', '督查组', 'inspector', null],
   ];
   for (const [username, displayName, role, orgId] of accounts) {
     const password = generatePassword();
     await transact(ctx, (tx) =>
-      insertUser(ctx, tx, { username, displayName, role, regionCode: DEMO_COUNTY, orgId, password }, { mustChangePassword: false, audit: (rec) => writeAudit(tx, system, ctx.clock.now(), rec) }),
+      insertUser(ctx, tx, { username, displayName, role, regionCode: DEMO_COUNTY, orgId, password, ...(username === 'demo_leader' ? { personId: leaders[0]!.id } : {}) }, { mustChangePassword: false, audit: (rec) => writeAudit(tx, system, ctx.clock.now(), rec) }),
     );
     users.push({ username, role, password });
   }
   await seedMonths(ctx, built, departments.map((d) => d.id), r);
+  // The demo leader is 王建国 (above), whose visits are their own; last month's joint meeting and the leaders' visits.
+  const officeId = (await ctx.db.selectFrom('appUser').select('id').where('username', '=', 'demo_office').executeTakeFirstOrThrow()).id;
+  await seedMeetingsAndVisits(ctx, await sessionUserOf(ctx, officeId), r);
   return { users };
 }
 

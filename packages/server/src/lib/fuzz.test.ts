@@ -18,7 +18,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What a successful answer of a route is: a file for the downloads, JSON for everything else. */
 function fileType(path: string, method = 'GET'): string {
   if (method !== 'GET') return 'application/json';
-  if (path.endsWith('.xlsx')) return 'application/vnd.openxmlformats';
+  if (path.endsWith('.xlsx') || path.endsWith('.docx')) return 'application/vnd.openxmlformats';
   if (path.endsWith('/media/:id/:variant')) return '';
   if (path.endsWith('/periods/:id/archive')) return 'application/zip';
   return 'application/json';
@@ -87,7 +87,16 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     const photo = (await uploadBuffer(h, office, report.id, 'site.jpg', await makeJpeg({ width: 64, height: 48 }))).json();
     const point = (await h.request('POST', `/api/v1/projects/${project.id}/shooting-points`, { cookie: office, body: { name: '东门' } })).json().items[0];
     const upload = (await h.request('POST', `/api/v1/reports/${report.id}/uploads`, { cookie: office, body: { filename: 'a.jpg', size: 10 } })).json();
+    const obstacle = (await h.request('POST', '/api/v1/obstacles', { cookie: office, body: { projectId: project.id, kind: 'land', description: '用地指标未落实', deadline: '2026-06-30' } })).json();
     pools.uploadId = [upload.id, 'f'.repeat(32)];
+    // An inspection of the project with its finding, for the inspection routes.
+    const inspection = (await h.request('POST', '/api/v1/inspections', { cookie: office, body: { title: '模糊督导检查', plannedDate: '2026-06-01', projectIds: [project.id] } })).json();
+    const finding = (await h.request('PUT', `/api/v1/inspections/${inspection.id}/projects/${project.id}/finding`, { cookie: office, body: { version: null, visitedOn: '2026-06-01' } })).json().finding;
+    // A joint meeting with an item and an action item, and a leader's visit, for their routes.
+    const meeting = (await h.request('POST', '/api/v1/meetings', { cookie: office, body: { title: '模糊联席会议', heldOn: '2026-06-02' } })).json();
+    const meetingItem = (await h.request('POST', `/api/v1/meetings/${meeting.id}/items`, { cookie: office, body: { title: '模糊议题' } })).json().items.at(-1);
+    const action = (await h.request('POST', `/api/v1/meetings/${meeting.id}/actions`, { cookie: office, body: { description: '模糊督办', ownerOrgId: dept.id, deadline: '2026-06-30' } })).json().actions[0];
+    const visit = (await h.request('POST', '/api/v1/site-visits', { cookie: office, body: { leaderId: leader.id, projectId: project.id, visitedOn: '2026-06-01' } })).json();
     pools.orgId = [dept.id, company.id, township.id, bank.id, foreignOrg.id];
     pools.personId = [leader.id, contact.id];
     pools.userId = [reporter.id, viewer.id];
@@ -98,6 +107,9 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     defaults = {
       orgs: bank.id, people: contact.id, users: viewer.id, projects: withParts.id, keyListId: pools.keyListId[0]!, nodeId: pools.nodeId[0]!, code: codes.county,
       periods: period.id, reports: report.id, media: photo.id, 'shooting-points': point.id, uploads: upload.id, variant: 'thumb',
+      obstacles: obstacle.id,
+      inspections: inspection.id, findings: finding.id, projectId: project.id,
+      meetings: meeting.id, itemId: meetingItem.id, 'action-items': action.id, 'site-visits': visit.id,
     };
     pools.id = [...new Set([...pools.orgId, ...pools.personId, ...pools.userId, ...pools.projectId, ...pools.keyListId, ...pools.nodeId, period.id, report.id, photo.id, point.id])];
 
@@ -184,8 +196,53 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       { method: 'PUT', path: '/api/v1/settings/reports', body: { version: null, deadlineDay: 5, autoOpen: false, openDay: 25, minPhotos: 1, maxDistanceMetres: 1000, maxHashDistance: 6, maxImageMb: 30, maxVideoMb: 500 } },
       { method: 'GET', path: '/api/v1/settings/supervision' },
       { method: 'PUT', path: '/api/v1/settings/supervision', body: { version: null, remindAfterDays: 0, superviseAfterDays: 7, interviewAfterDays: 14, defaultDeadlineDays: 30, behindYellow: 10, behindRed: 30, visitDaysPerMonth: 10 } },
+      { method: 'GET', path: '/api/v1/obstacles', query: { kind: 'land', status: 'open', stage: 'assigned', ownerOrgId: String(dept.id), leaderId: String(leader.id), projectId: String(project.id), source: 'manual', overdue: 'true', q: '用地', page: '1', pageSize: '20' } },
+      { method: 'GET', path: '/api/v1/obstacles/stats', query: { by: 'leader' } },
+      { method: 'POST', path: '/api/v1/obstacles', body: { projectId: project.id, kind: 'funds', title: '资金', description: '贷款未到位', ownerOrgId: dept.id, leaderId: leader.id, deadline: '2026-07-31' } },
+      { method: 'GET', path: '/api/v1/obstacles/:id' },
+      { method: 'PATCH', path: '/api/v1/obstacles/:id', body: { version: 1, kind: 'approvals', title: '手续', description: '环评未批', ownerOrgId: dept.id, leaderId: leader.id, deadline: '2026-08-31' } },
+      { method: 'POST', path: '/api/v1/obstacles/:id/escalate', body: { version: 1, to: 'supervised', docNo: '督办〔2026〕1号', note: '限期办结' } },
+      { method: 'POST', path: '/api/v1/obstacles/:id/resolve', body: { version: 1, resolution: '已解决' } },
+      { method: 'POST', path: '/api/v1/obstacles/:id/close', body: { version: 2, note: '核实' } },
+      { method: 'POST', path: '/api/v1/obstacles/:id/reopen', body: { version: 2, note: '未解决' } },
       { method: 'GET', path: '/api/v1/notifications', query: { unread: '1' } },
+      { method: 'GET', path: '/api/v1/inspections', query: { status: 'ongoing', q: '检查', page: '1', pageSize: '20' } },
+      { method: 'POST', path: '/api/v1/inspections', body: { title: '模糊检查', plannedDate: '2026-06-02', team: [{ name: '王五' }, { userId: viewer.id }], projectIds: [project.id, withParts.id], note: '备注' } },
+      { method: 'GET', path: '/api/v1/inspections/:id' },
+      { method: 'PATCH', path: '/api/v1/inspections/:id', body: { version: 1, title: '改名检查', plannedDate: '2026-06-03', team: [{ name: '赵六' }], projectIds: [project.id], note: null } },
+      { method: 'DELETE', path: '/api/v1/inspections/:id', query: { version: '1' } },
+      { method: 'POST', path: '/api/v1/inspections/:id/finish', body: { version: 1 } },
+      { method: 'GET', path: '/api/v1/inspections/:id/report.docx' },
+      { method: 'GET', path: '/api/v1/inspections/:id/projects/:projectId' },
+      { method: 'PUT', path: '/api/v1/inspections/:id/projects/:projectId/finding', body: { version: 1, visitedOn: '2026-06-01', observedProgress: '主体施工', progressVerdict: 'behind', observedStage: 'under_construction', nodesMet: [1], investmentEstimate: 1000, rating: 'fair', demands: [{ description: '整改', kind: 'land', raiseAs: 'action', deadline: '2026-07-01' }], note: '备注' } },
+      { method: 'POST', path: '/api/v1/findings/:id/uploads', body: { filename: 'x.jpg', size: 1000, caption: '说明', shootingPointId: 1 } },
       { method: 'POST', path: '/api/v1/notifications/read', body: { ids: [1, 2] } },
+      { method: 'GET', path: '/api/v1/warnings', query: { level: 'red', rule: 'start_overdue', responsibleOrgId: String(dept.id), leaderId: String(leader.id), townshipId: String(township.id), regionCode: county, q: '项目', page: '1', pageSize: '20' } },
+      { method: 'GET', path: '/api/v1/warnings/summary', query: { regionCode: county } },
+      { method: 'POST', path: '/api/v1/warnings/recompute', body: {} },
+      { method: 'GET', path: '/api/v1/projects/:id/warnings' },
+      { method: 'GET', path: '/api/v1/meetings', query: { status: 'draft', year: '2026', page: '1', pageSize: '20' } },
+      { method: 'POST', path: '/api/v1/meetings', body: { title: '2026年6月重点项目联席会议', heldOn: '2026-06-20', place: '县政府', chair: '县长' } },
+      { method: 'GET', path: '/api/v1/meetings/:id' },
+      { method: 'PATCH', path: '/api/v1/meetings/:id', body: { version: 1, title: '改名会议', heldOn: '2026-06-21', place: '会议室', chair: '主持', attendees: [{ name: '张三', unit: '县发改局' }], summary: '概述' } },
+      { method: 'POST', path: '/api/v1/meetings/:id/status', body: { version: 1, status: 'held' } },
+      { method: 'POST', path: '/api/v1/meetings/:id/rebuild', body: { version: 1 } },
+      { method: 'PUT', path: '/api/v1/meetings/:id/order', body: { version: 1, itemIds: [1, 2] } },
+      { method: 'POST', path: '/api/v1/meetings/:id/items', body: { title: '议题', background: '背景', projectId: project.id } },
+      { method: 'PATCH', path: '/api/v1/meetings/:id/items/:itemId', body: { version: 1, title: '议题改', background: '背景', reporter: '汇报人', reported: '汇报', decided: '议定' } },
+      { method: 'DELETE', path: '/api/v1/meetings/:id/items/:itemId', query: { version: '1' } },
+      { method: 'POST', path: '/api/v1/meetings/:id/actions', body: { meetingItemId: 1, description: '督办', ownerOrgId: dept.id, ownerPersonId: leader.id, deadline: '2026-07-01', projectId: project.id } },
+      { method: 'GET', path: '/api/v1/meetings/:id/minutes.docx' },
+      { method: 'GET', path: '/api/v1/action-items', query: { status: 'open', overdue: '1', ownerOrgId: String(dept.id), meetingId: '1', projectId: String(project.id), page: '1', pageSize: '20' } },
+      { method: 'PATCH', path: '/api/v1/action-items/:id', body: { version: 1, status: 'done', doneNote: '已办', description: '改', ownerOrgId: dept.id, ownerPersonId: leader.id, deadline: '2026-07-02', projectId: project.id } },
+      { method: 'DELETE', path: '/api/v1/action-items/:id', query: { version: '1' } },
+      { method: 'GET', path: '/api/v1/site-visits', query: { leaderId: String(leader.id), projectId: String(project.id), month: '2026-06', page: '1', pageSize: '20' } },
+      { method: 'GET', path: '/api/v1/site-visits/commitment', query: { month: '2026-06' } },
+      { method: 'POST', path: '/api/v1/site-visits', body: { leaderId: leader.id, projectId: project.id, visitedOn: '2026-06-02', days: 0.5, found: '发现', decided: '决定' } },
+      { method: 'GET', path: '/api/v1/site-visits/:id' },
+      { method: 'PATCH', path: '/api/v1/site-visits/:id', body: { version: 1, visitedOn: '2026-06-01', days: 1, found: '发现', decided: '决定' } },
+      { method: 'DELETE', path: '/api/v1/site-visits/:id', query: { version: '1' } },
+      { method: 'POST', path: '/api/v1/site-visits/:id/uploads', body: { filename: 'x.jpg', size: 1000, caption: '说明', shootingPointId: 1 } },
     ];
   });
   afterAll(() => h.close());

@@ -16,6 +16,8 @@ export interface Me {
   regionLevel: RegionLevel;
   orgId: number | null;
   orgName: string | null;
+  /** The person this account is (a leader's own 人员 record), when linked. */
+  personId: number | null;
   mustChangePassword: boolean;
   passwordExpired: boolean;
   can: {

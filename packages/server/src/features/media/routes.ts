@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { requireUser } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { assertCan } from '../../lib/permissions';
+import { assertCan, can, type Capability } from '../../lib/permissions';
+import type { SessionUser } from '../../lib/context';
 import { parse } from '../../lib/validate';
 import { completeUpload } from './ingest';
 import { parseVariant, serveMedia } from './serve';
@@ -16,6 +17,16 @@ const idParams = z.object({ id: idParam });
 const uploadParams = z.object({ id: z.string().regex(/^[0-9a-f]{32}$/, '上传任务编号不正确') });
 const chunkQuery = z.object({ offset: z.coerce.number({ error: '续传位置必须是整数' }).int('续传位置必须是整数').min(0, '续传位置不能为负数').max(Number.MAX_SAFE_INTEGER, '续传位置超出范围') });
 const versionQuery = z.object({ version: z.coerce.number().pipe(version) });
+
+/**
+ * Who may send and arrange evidence at all: a report's filler, an inspector (findings), a leader
+ * (visits). Which target a user may add to is decided by the target itself (targets.ts), and a
+ * session belongs to the user who opened it.
+ */
+const EVIDENCE: Capability[] = ['fillReports', 'inspect', 'recordVisits'];
+function assertCanAddEvidence(user: SessionUser) {
+  if (!EVIDENCE.some((c) => can(user, c))) assertCan(user, 'fillReports');
+}
 
 export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/v1/reports/:id/uploads', async (request, reply) => {
@@ -37,7 +48,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
     scope.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
     scope.put('/api/v1/uploads/:id/chunks', async (request) => {
       const user = requireUser(request);
-      assertCan(user, 'fillReports');
+      assertCanAddEvidence(user);
       const { id } = parse(uploadParams, request.params);
       const { offset } = parse(chunkQuery, request.query);
       if (!(request.body instanceof Readable)) throw new AppError('unsupported_media_type', '请以 application/octet-stream 上传文件内容');
@@ -47,7 +58,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post('/api/v1/uploads/:id/complete', async (request) => {
     const user = requireUser(request);
-    assertCan(user, 'fillReports');
+    assertCanAddEvidence(user);
     return completeUpload(ctx, user, parse(uploadParams, request.params).id);
   });
 
@@ -65,13 +76,13 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.patch('/api/v1/media/:id', async (request) => {
     const user = requireUser(request);
-    assertCan(user, 'fillReports');
+    assertCanAddEvidence(user);
     return updateMedia(ctx, user, parse(idParams, request.params).id, parse(mediaUpdate, request.body));
   });
 
   app.delete('/api/v1/media/:id', async (request) => {
     const user = requireUser(request);
-    assertCan(user, 'fillReports');
+    assertCanAddEvidence(user);
     return deleteMedia(ctx, user, parse(idParams, request.params).id, parse(versionQuery, request.query).version);
   });
 }

@@ -4,6 +4,7 @@ import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, versionConflict } from '../../lib/errors';
 import { inTransaction, nowIso, parseJson } from '../../lib/records';
 import { notify, officeUsersFor, settleNotices, usersOfOrgs } from '../notifications/service';
+import { raiseObstacle } from '../obstacles/raise';
 import { loadReportSettings, regionLine } from '../settings/report-settings';
 import type { ReportProblem } from './present';
 import { findPreviousFigures, type ReportRow } from './queries';
@@ -56,12 +57,11 @@ async function raiseObstacles(tx: Tx, user: SessionUser, r: ReportRow, at: strin
   const created: { id: number; fields: Record<string, unknown> }[] = [];
   for (const p of problems) {
     if (p.obstacleId) continue;
-    const fields = {
+    // Raised at 交办 with its timers and a notice to the owner (features/obstacles/raise.ts).
+    const { id } = await raiseObstacle(tx, user.id, {
       projectId: r.projectId, regionCode: r.regionCode, kind: p.kind, description: p.description, source: 'report',
-      sourceId: r.id, ownerOrgId: r.responsibleOrgId, leaderId: r.leaderId, deadline: null, status: 'open',
-      stage: 'assigned', stageAt: at, raisedBy: user.id, raisedAt: at, createdAt: at, updatedAt: at,
-    };
-    const { id } = await tx.insertInto('obstacle').values(fields).returning('id').executeTakeFirstOrThrow();
+      sourceId: r.id, ownerOrgId: r.responsibleOrgId, leaderId: r.leaderId, deadline: null,
+    }, at, r.projectName);
     p.obstacleId = id;
     created.push({ id, fields: { kind: p.kind, description: p.description, source: 'report', reportId: r.id, period: r.period } });
   }

@@ -3,7 +3,9 @@ import type { AppContext } from '../context';
 import { systemUser } from '../system-user';
 import { AppError } from '../errors';
 import { openPeriod } from '../../features/periods/service';
+import { escalateDueObstacles } from '../../features/obstacles/escalation-job';
 import { regionsWithSettings } from '../../features/settings/report-settings';
+import { hourlyWarnings } from '../../features/warnings/job';
 import { claimJob, finishJob } from './claim';
 import { sweep } from './sweep';
 
@@ -46,6 +48,16 @@ export async function hourlySweep(ctx: AppContext): Promise<unknown> {
   return result;
 }
 
+/** 自动升级: overdue obstacles climb the ladder, once an hour across all processes. */
+export async function hourlyObstacleEscalation(ctx: AppContext): Promise<unknown> {
+  const now = ctx.clock.now();
+  const key = `obstacle-escalation:${now.toISOString().slice(0, 13)}`;
+  if (!(await claimJob(ctx.db, key, now.toISOString()))) return null;
+  const result = await escalateDueObstacles(ctx).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+  await finishJob(ctx.db, key, ctx.clock.now().toISOString(), result);
+  return result;
+}
+
 export function startScheduler(ctx: AppContext, log: (message: string, err?: unknown) => void, everyMs = 60_000): () => void {
   let isRunning = false;
   const tick = async () => {
@@ -55,6 +67,9 @@ export function startScheduler(ctx: AppContext, log: (message: string, err?: unk
       const opened = await autoOpenPeriods(ctx);
       if (opened.length) log(`自动开启月报：${opened.join('、')}`);
       await hourlySweep(ctx);
+      await hourlyObstacleEscalation(ctx);
+      // After the ladder moved, so an obstacle that just reached 约谈 is red this hour.
+      await hourlyWarnings(ctx);
     } catch (err) {
       log('定时任务失败', err);
     } finally {

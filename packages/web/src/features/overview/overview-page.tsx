@@ -9,6 +9,7 @@ import { currentYear, YearSelect } from '../../components/year-select';
 import { useOverview, type Overview } from './api';
 import { CategoryChart, IndustryChart, LevelChart, SizeChart, StageChart } from './overview-charts';
 import { OverviewLevels } from './overview-levels';
+import { OverviewWarningCard } from '../warnings/overview-warning-card';
 
 function StatCard({ title, value, suffix, testId, footer, to }: { title: string; value: ReactNode; suffix?: string; testId: string; footer?: ReactNode; to?: string }) {
   const body = (
@@ -73,6 +74,7 @@ export function OverviewPage() {
       {data && (
         <>
           <Cards data={data} />
+          {me.can.readSupervision && <OverviewWarningCard />}
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}><CategoryChart data={data} /></Col>
             <Col xs={24} xl={12}><StageChart data={data} /></Col>

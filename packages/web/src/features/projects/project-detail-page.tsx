@@ -3,8 +3,10 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 import { LoadError, PageSpin } from '../../components/page-state';
 import { today } from '../../components/year-select';
+import { ProjectObstaclesTab } from '../obstacles/project-obstacles-tab';
 import { ProjectMonthsTab } from '../reports/project-months-tab';
 import { ProjectPhotosTab } from '../reports/project-photos-tab';
+import { ProjectWarningsTab, WarningTabLabel } from '../warnings/project-warnings';
 import { useProject } from './api';
 import { ApprovalsTab } from './approvals-tab';
 import { HistoryTab } from './history-tab';
@@ -15,7 +17,7 @@ import { ProjectHeader } from './project-header';
 import { SectionTab } from './section-tab';
 import { StageHistoryTab } from './stage-history-tab';
 
-const TABS = ['basic', 'duty', 'commitments', 'plans', 'levels', 'nodes', 'approvals', 'reports', 'photos', 'stages', 'history'] as const;
+const TABS = ['basic', 'duty', 'commitments', 'plans', 'levels', 'nodes', 'approvals', 'reports', 'photos', 'obstacles', 'warnings', 'stages', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** /projects/:id — the whole record of one project, one tab per part; the tab is in the URL. */
@@ -64,6 +66,8 @@ export function ProjectDetailPage() {
               { key: 'reports', label: '月报', children: <ProjectMonthsTab projectId={detail.id} /> },
               { key: 'photos', label: '影像对比', children: <ProjectPhotosTab projectId={detail.id} /> },
             ] : []),
+            ...(me.can.readSupervision ? [{ key: 'obstacles', label: '问题', children: <ProjectObstaclesTab projectId={detail.id} /> }] : []),
+            ...(me.can.readSupervision ? [{ key: 'warnings', label: <WarningTabLabel projectId={detail.id} />, children: <ProjectWarningsTab projectId={detail.id} /> }] : []),
             { key: 'stages', label: '阶段记录', children: <StageHistoryTab detail={detail} /> },
             { key: 'history', label: '变更记录', children: <HistoryTab projectId={detail.id} /> },
           ]}

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { App, Breadcrumb, Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
+import { useMe } from '../../app/auth';
 import { KEY_LIST_LEVELS, formatAmountAuto, ratio } from '@tuijin/core';
 import { errorMessage } from '../../app/api-client';
 import { LEVEL_COLOR, StageTag } from '../../components/tags';
 import { dateTime, percent, wan } from '../../components/format';
 import { currentYear } from '../../components/year-select';
+import { ProjectWarningTag } from '../warnings/project-warnings';
 import { useDeleteProject } from './api';
 import { StageTransitionModal } from './stage-transition-modal';
 import type { ProjectDetail } from './types';
@@ -22,6 +24,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 export function ProjectHeader({ detail }: { detail: ProjectDetail }) {
   const [isStageOpen, setStageOpen] = useState(false);
+  const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const remove = useDeleteProject();
@@ -47,6 +50,7 @@ export function ProjectHeader({ detail }: { detail: ProjectDetail }) {
           <Space size={8} wrap align="center">
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="project-title">{detail.name}</Typography.Title>
             <StageTag stage={detail.stage} />
+            {me.can.readSupervision && <ProjectWarningTag projectId={detail.id} />}
             {keyLists.map((k) => (
               <Tag key={k.id} color={LEVEL_COLOR[k.level]} bordered={false}>{k.year} {KEY_LIST_LEVELS.label[k.level]}</Tag>
             ))}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Descriptions, Empty, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
+import { Link } from 'react-router-dom';
 import { FUNDING_SOURCES, sumYuan } from '@tuijin/core';
 import { EMPTY, wan } from '../../components/format';
 import { FormSection } from './form-section';
@@ -43,7 +44,13 @@ function planItems(r: ReportDetail): Items {
   return [
     {
       key: 'problems', label: '存在问题', span: 'filled',
-      children: r.problems.length ? r.problems.map((p, i) => <div key={i} style={{ marginBottom: 4 }}><Tag>{p.kindLabel ?? p.kind}</Tag>{p.description}</div>) : '无',
+      // Each problem sent became an obstacle (问题督办): it links to where it is followed up.
+      children: r.problems.length ? r.problems.map((p, i) => (
+        <div key={i} style={{ marginBottom: 4 }}>
+          <Tag>{p.kindLabel ?? p.kind}</Tag>{p.description}
+          {p.obstacleId ? <Link to={`/obstacles/${p.obstacleId}`} style={{ marginInlineStart: 8, whiteSpace: 'nowrap' }} data-testid="report-obstacle-link">查看督办 ›</Link> : null}
+        </div>
+      )) : '无',
     },
     { key: 'nextPlan', label: '下月计划', children: multiline(r.nextPlan), span: 'filled' },
     { key: 'coordination', label: '需协调事项', children: multiline(r.coordination), span: 'filled' },

@@ -6,7 +6,14 @@ import type { MediaItem, UploadSession } from './types';
 // same file is chosen again (the session is remembered by the file's name, size and date).
 
 const RETRIES = 8;
-const remembered = (reportId: number, file: File) => `tuijin.upload.${reportId}.${file.name}.${file.size}.${file.lastModified}`;
+
+/**
+ * Where a file goes: a report's id (its `/reports/:id/uploads`), or the upload path of any other
+ * evidence target (`/site-visits/12/uploads`, `/findings/3/uploads`) — one protocol for all.
+ */
+export type UploadTarget = number | string;
+const uploadPath = (target: UploadTarget) => (typeof target === 'number' ? `/reports/${target}/uploads` : target);
+const remembered = (target: UploadTarget, file: File) => `tuijin.upload.${typeof target === 'number' ? target : target.replace(/[^\w-]+/g, '_')}.${file.name}.${file.size}.${file.lastModified}`;
 const aborted = () => new DOMException('aborted', 'AbortError');
 
 export function isAbortError(error: unknown): boolean {
@@ -58,8 +65,8 @@ async function withRetries<T>(work: () => Promise<T>, signal: AbortSignal | unde
   }
 }
 
-async function openSession(reportId: number, file: File, meta: { caption?: string | null; shootingPointId?: number | null }): Promise<UploadSession> {
-  const key = remembered(reportId, file);
+async function openSession(target: UploadTarget, file: File, meta: { caption?: string | null; shootingPointId?: number | null }): Promise<UploadSession> {
+  const key = remembered(target, file);
   const known = localStorage.getItem(key);
   if (known) {
     try {
@@ -72,7 +79,7 @@ async function openSession(reportId: number, file: File, meta: { caption?: strin
     }
     localStorage.removeItem(key);
   }
-  const session = await api.post<UploadSession>(`/reports/${reportId}/uploads`, { filename: file.name, size: file.size, caption: meta.caption ?? null, shootingPointId: meta.shootingPointId ?? null });
+  const session = await api.post<UploadSession>(uploadPath(target), { filename: file.name, size: file.size, caption: meta.caption ?? null, shootingPointId: meta.shootingPointId ?? null });
   localStorage.setItem(key, session.id);
   return session;
 }
@@ -119,9 +126,9 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
-export async function uploadFile(reportId: number, file: File, options: UploadOptions = {}): Promise<MediaItem> {
+export async function uploadFile(target: UploadTarget, file: File, options: UploadOptions = {}): Promise<MediaItem> {
   const { signal, onProgress, onRetrying } = options;
-  const session = await withRetries(() => openSession(reportId, file, options), signal, undefined, onRetrying);
+  const session = await withRetries(() => openSession(target, file, options), signal, undefined, onRetrying);
   let received = session.status === 'receiving' ? session.received : file.size;
   const resync = async () => {
     const now = await api.get<UploadSession>(`/uploads/${session.id}`);
@@ -142,7 +149,7 @@ export async function uploadFile(reportId: number, file: File, options: UploadOp
           received = details.received;
           return;
         }
-        if (details?.status === 'expired') localStorage.removeItem(remembered(reportId, file));
+        if (details?.status === 'expired') localStorage.removeItem(remembered(target, file));
         throw error;
       }
     }, signal, resync, onRetrying);
@@ -152,12 +159,12 @@ export async function uploadFile(reportId: number, file: File, options: UploadOp
   try {
     media = await withRetries(() => complete(session.id, signal), signal, undefined, onRetrying);
   } catch (error) {
-    localStorage.removeItem(remembered(reportId, file));
+    localStorage.removeItem(remembered(target, file));
     // A session finished earlier whose photo has been deleted since: send the file anew.
-    if (session.status === 'done' && isApiError(error, 'not_found')) return uploadFile(reportId, file, options);
+    if (session.status === 'done' && isApiError(error, 'not_found')) return uploadFile(target, file, options);
     throw error;
   }
-  localStorage.removeItem(remembered(reportId, file));
+  localStorage.removeItem(remembered(target, file));
   return media;
 }
 
@@ -179,8 +186,8 @@ async function complete(sessionId: string, signal: AbortSignal | undefined): Pro
 }
 
 /** Gives up on an upload the user cancelled (its chunks are removed on the server). */
-export async function abandonUpload(reportId: number, file: File): Promise<void> {
-  const key = remembered(reportId, file);
+export async function abandonUpload(target: UploadTarget, file: File): Promise<void> {
+  const key = remembered(target, file);
   const id = localStorage.getItem(key);
   localStorage.removeItem(key);
   if (id) await api.delete(`/uploads/${id}`).catch(() => undefined);

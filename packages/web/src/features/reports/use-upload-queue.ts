@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, isApiError } from '../../app/api-client';
-import { abandonUpload, isAbortError, uploadFile, type Stall } from './upload';
+import { abandonUpload, isAbortError, uploadFile, type Stall, type UploadTarget } from './upload';
 import type { MediaItem, ReportDetail } from './types';
 
 // The files a person picked for the report, sent as soon as they are picked (two at a time)
@@ -38,7 +38,7 @@ function kindOf(file: File): QueuedFile['kind'] {
 }
 
 /** Refuses at once what the server would refuse by size, so nothing is sent in vain on a slow line. */
-function tooLarge(file: File, kind: QueuedFile['kind'], settings: ReportDetail['settings']): string | null {
+function tooLarge(file: File, kind: QueuedFile['kind'], settings: UploadLimits): string | null {
   if (!kind) return null;
   const limit = kind === 'photo' ? settings.maxImageMb : settings.maxVideoMb;
   if (file.size <= limit * 1024 * 1024) return null;
@@ -47,7 +47,11 @@ function tooLarge(file: File, kind: QueuedFile['kind'], settings: ReportDetail['
 
 let counter = 0;
 
-export function useUploadQueue(reportId: number, settings: ReportDetail['settings'], onUploaded: (media: MediaItem) => void) {
+/** The size limits a queue refuses by before sending (a report's settings, or a finding's or visit's). */
+export type UploadLimits = Pick<ReportDetail['settings'], 'maxImageMb' | 'maxVideoMb'>;
+
+/** `target`: a report's id, or another target's upload path (see upload.ts). */
+export function useUploadQueue(target: UploadTarget, settings: UploadLimits, onUploaded: (media: MediaItem) => void) {
   const [items, setItems] = useState<QueuedFile[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   const started = useRef(new Set<string>());
@@ -72,7 +76,7 @@ export function useUploadQueue(reportId: number, settings: ReportDetail['setting
     controllers.current.set(item.key, controller);
     patch(item.key, { status: 'uploading', sent: 0, error: null, stall: null });
     try {
-      const media = await uploadFile(reportId, item.file, {
+      const media = await uploadFile(target, item.file, {
         shootingPointId: item.pointId,
         signal: controller.signal,
         onProgress: (sent) => patch(item.key, { sent, stall: null }),
@@ -89,7 +93,7 @@ export function useUploadQueue(reportId: number, settings: ReportDetail['setting
     } finally {
       controllers.current.delete(item.key);
     }
-  }, [drop, patch, reportId]);
+  }, [drop, patch, target]);
 
   // Two at a time: whenever a slot is free, the next waiting file goes.
   useEffect(() => {
@@ -124,7 +128,7 @@ export function useUploadQueue(reportId: number, settings: ReportDetail['setting
     const controller = controllers.current.get(item.key);
     if (controller) {
       controller.abort();
-      void abandonUpload(reportId, item.file);
+      void abandonUpload(target, item.file);
     }
     drop(item.key);
   };

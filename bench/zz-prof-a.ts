@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chinaDate } from '@tuijin/core';
+import { buildContext } from '../packages/server/src/app';
+import { loadConfig } from '../packages/server/src/config';
+import { openDatabase } from '../packages/server/src/db/kysely';
+import { FakeClock } from '../packages/server/src/lib/clock';
+import { systemUser } from '../packages/server/src/lib/system-user';
+import { recomputeWarnings } from '../packages/server/src/features/warnings/recompute';
+import { seedProvince } from './seed';
+import { seedSupervision } from './warnings-seed';
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const database = openDatabase({ sqliteFile: join(dir, 'x.sqlite') });
+await seedProvince(database);
+const now = new Date();
+await seedSupervision(database, chinaDate(now));
+const clock = new FakeClock(now);
+const ctx = buildContext({ config: loadConfig({ ...process.env, TUIJIN_DATA: dir }), database, clock });
+(globalThis as { __prof?: boolean }).__prof = true;
+for (const d of [0, 1, 0, 1, 0]) { clock.set(new Date(now.getTime() + d * 86_400_000)); const r = await recomputeWarnings(ctx, systemUser('office'), ''); console.log('total', r.ms, r.refreshed); }

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { App, Button, Grid, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../app/api-client';
+import { useDeleteAction, useUpdateAction } from './api';
+import { ActionCloseModal } from './action-close-modal';
+import { ActionStatusTag, DeadlineText } from './meeting-tags';
+import type { ActionItem } from './types';
+
+// 督办事项 as a table: what, on which project, who (责任单位/责任人), by when, where it stands;
+// the owner reports it done, the office cancels, reopens, rewords or deletes it.
+
+export function ActionTable({ actions, loading, showMeeting, onEdit, testId = 'action-table' }: {
+  actions: ActionItem[];
+  loading?: boolean;
+  /** Across meetings: which meeting decided each one. */
+  showMeeting?: boolean;
+  onEdit?: (a: ActionItem) => void;
+  testId?: string;
+}) {
+  const { modal, message } = App.useApp();
+  const update = useUpdateAction();
+  const remove = useDeleteAction();
+  const [closing, setClosing] = useState<{ action: ActionItem; to: 'done' | 'cancelled' } | null>(null);
+  const isNarrow = Grid.useBreakpoint().md === false;
+
+  const reopen = (a: ActionItem) => modal.confirm({
+    title: '重新办理该督办事项？', content: '办理结果将被清除，责任单位会收到退回重办的通知。', okText: '重新办理', cancelText: '取消',
+    onOk: async () => {
+      try { await update.mutateAsync({ id: a.id, version: a.version, status: 'open' }); message.success('已退回重新办理'); } catch (e) { message.error(errorMessage(e)); }
+    },
+  });
+  const del = (a: ActionItem) => modal.confirm({
+    title: '删除该督办事项？', content: a.description, okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
+    onOk: async () => {
+      try { await remove.mutateAsync({ id: a.id, version: a.version }); message.success('已删除'); } catch (e) { message.error(errorMessage(e)); }
+    },
+  });
+
+  return (
+    <>
+      <Table<ActionItem>
+        size="small"
+        rowKey="id"
+        className="nowrap-head"
+        data-testid={testId}
+        loading={loading}
+        dataSource={actions}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowClassName={(a) => (a.isOverdue ? 'row-overdue' : '')}
+        locale={{ emptyText: '暂无督办事项' }}
+        columns={[
+          { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _a, i) => <span className="num">{i + 1}</span> },
+          {
+            title: '督办事项', key: 'description', width: isNarrow ? 220 : 340,
+            render: (_v, a) => (
+              <div style={{ whiteSpace: 'normal', minWidth: 180 }} data-testid="action-row">
+                <div>{a.description}</div>
+                {showMeeting && <span className="cell-sub">{a.meetingId ? <Link to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link> : '督导检查交办'}</span>}
+                {a.doneNote && <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{a.status === 'cancelled' ? '取消原因' : '办理结果'}：{a.doneNote}</Typography.Text>}
+              </div>
+            ),
+          },
+          { title: '项目', key: 'project', width: 180, render: (_v, a) => (a.projectId ? <Link to={`/projects/${a.projectId}`}>{a.projectName}</Link> : '—') },
+          { title: '责任单位', dataIndex: 'ownerOrgName', key: 'owner', width: 140, render: (v: string | null) => v ?? '—' },
+          { title: '责任人', dataIndex: 'ownerPersonName', key: 'person', width: 90, render: (v: string | null) => v ?? '—' },
+          { title: '完成时限', key: 'deadline', width: 160, render: (_v, a) => <DeadlineText action={a} /> },
+          { title: '状态', key: 'status', width: 80, render: (_v, a) => <ActionStatusTag action={a} /> },
+          {
+            title: '办理', key: 'do', width: 200,
+            render: (_v, a) => (
+              <Space size={0} wrap>
+                {a.status === 'open' && a.canSetStatus && <Button type="link" size="small" onClick={() => setClosing({ action: a, to: 'done' })} data-testid="action-done">办结</Button>}
+                {a.status !== 'open' && a.canCancel && <Button type="link" size="small" onClick={() => reopen(a)} data-testid="action-reopen">重新办理</Button>}
+                {a.status === 'open' && a.canCancel && <Button type="link" size="small" onClick={() => setClosing({ action: a, to: 'cancelled' })}>取消</Button>}
+                {a.canEdit && onEdit && <Button type="link" size="small" onClick={() => onEdit(a)} data-testid="action-edit">修改</Button>}
+                {a.canEdit && onEdit && <Button type="link" size="small" danger onClick={() => del(a)}>删除</Button>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {closing && <ActionCloseModal action={closing.action} to={closing.to} onClose={() => setClosing(null)} />}
+    </>
+  );
+}
