@@ -94,6 +94,16 @@ describe('the agenda as it builds itself', () => {
     expect(agenda[0]!.background).not.toContain('红色预警');
   });
 
+  it('does not repeat an obstacle’s own overdue warning in its item, though it still lifts it', () => {
+    const [item] = buildAgenda(inputs({
+      obstacles: [obstacle({ projectId: 20, stage: 'assigned', deadline: '2026-11-10' })],
+      warnings: [warning({ rule: 'obstacle_overdue', reason: '问题「用地指标未落实」已逾期 10 天' })],
+      actions: [action({ deadline: '2026-11-01' })],
+    }));
+    expect(item).toMatchObject({ source: 'obstacle', rank: 2 });
+    expect(item!.background).not.toContain('红色预警');
+  });
+
   it('orders by days overdue within a rank, and writes an undated obstacle as such', () => {
     const agenda = buildAgenda(inputs({ obstacles: [obstacle({ id: 1, deadline: '2026-11-15' }), obstacle({ id: 2, deadline: null, projectId: 2 }), obstacle({ id: 3, deadline: '2026-09-01', projectId: 3 })] }));
     expect(agenda.map((i) => i.sourceId)).toEqual([3, 1, 2]);

@@ -93,7 +93,9 @@ function obstacleItem(o: AgendaObstacle, date: string, warnings: readonly Agenda
     `责任单位：${o.ownerOrgName ?? '未指定'}；包保领导：${o.leaderName ?? '未指定'}。`,
     `已到「${stage}」${o.stageAt ? `（${day(o.stageAt)} 起）` : ''}；${deadlineWords(o.deadline, date, '办理期限')}。`,
   ];
-  if (warnings.length) parts.push(`该项目同时有红色预警：${warnings.map((w) => w.reason).join('；')}。`);
+  // A warning that only says this obstacle is overdue repeats the facts above; the others are news.
+  const others = warnings.filter((w) => w.rule !== 'obstacle_overdue');
+  if (others.length) parts.push(`该项目同时有红色预警：${others.map((w) => w.reason.replace(/[。；;.\s]+$/u, '')).join('；')}。`);
   return {
     source: 'obstacle', sourceId: o.id, projectId: o.projectId,
     title: cut(`${o.projectName}：${o.title ?? `${kind}问题`}`, TITLE_MAX),

@@ -13,6 +13,8 @@ export function presentMe(user: SessionUser, passwordChangeDue: boolean) {
     regionLevel: user.regionLevel,
     orgId: user.orgId,
     orgName: user.orgName,
+    /** The person this account is (a leader records their own visits as this person). */
+    personId: user.personId,
     mustChangePassword: user.mustChangePassword,
     passwordExpired: passwordChangeDue && !user.mustChangePassword,
     can: {

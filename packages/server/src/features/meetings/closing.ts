@@ -2,27 +2,29 @@ import { regionPrefix } from '@tuijin/core';
 import type { Tx } from '../../db/kysely';
 import type { SessionUser } from '../../lib/context';
 import { notifyEach } from '../notifications/service';
-import { recordDiscussion } from '../obstacles/raise';
 import type { MeetingRow } from './queries';
 
 // What final minutes set off beyond the meeting itself.
 
 /**
- * Each obstacle on the final agenda was discussed at the meeting: obstacles' own use case links it
- * to the meeting (obstacle.meeting_id) and gives its ladder a 'discussed' step saying what was
- * decided, without touching the version users edit against. The meeting's close is the one
- * audited write; the obstacles it linked are named in that record.
+ * Each obstacle on the final agenda was discussed at the meeting: it is linked to the meeting
+ * (obstacle.meeting_id) and its ladder gets a 'discussed' step saying what was decided (its stage
+ * unchanged). Neither is a field anyone edits on the obstacle, so its version stays (no one's
+ * open form goes stale). The meeting's close is the one audited write; it names these obstacles.
  */
 export async function linkDiscussedObstacles(tx: Tx, user: SessionUser, m: MeetingRow, at: string): Promise<number[]> {
   const items = await tx.selectFrom('meetingItem')
     .innerJoin('obstacle', 'obstacle.id', 'meetingItem.sourceId')
-    .select(['obstacle.id', 'meetingItem.decided'])
+    .select(['obstacle.id', 'obstacle.stage', 'meetingItem.decided'])
     .where('meetingItem.meetingId', '=', m.id).where('meetingItem.source', '=', 'obstacle').where('meetingItem.removedAt', 'is', null)
     .where('obstacle.regionCode', 'like', `${regionPrefix(m.regionCode)}%`)
     .execute();
-  for (const i of items) {
-    await recordDiscussion(tx, user.id, { obstacleId: i.id, meetingId: m.id, note: i.decided ? `${m.title}议定：${i.decided}` : `${m.title}研究` }, at);
-  }
+  if (!items.length) return [];
+  await tx.updateTable('obstacle').set({ meetingId: m.id }).where('id', 'in', items.map((i) => i.id)).execute();
+  await tx.insertInto('obstacleStep').values(items.map((i) => ({
+    obstacleId: i.id, step: 'discussed', fromStage: i.stage, toStage: i.stage, docNo: null,
+    note: i.decided ? `${m.title}议定：${i.decided}` : `${m.title}研究`, isAuto: 0, userId: user.id > 0 ? user.id : null, at,
+  }))).execute();
   return items.map((i) => i.id);
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, startHarness, type Harness } from '../../test/harness';
 import { countyWithObstacle, type CountyWithObstacle } from '../../test/obstacle-fixtures';
+import { recordDiscussion } from './raise';
 
 // The obstacle ladder through HTTP: raised from a report or by hand, escalated with a notice
 // number, resolved by its owner, confirmed (销号) or sent back by the office — and every move
@@ -186,5 +187,14 @@ describe.each(DIALECTS)('obstacles on %s', (dialect) => {
     expect(past.statusCode).toBe(400);
     const same = await h.request('PATCH', `/api/v1/obstacles/${o.id}`, { cookie: c.office.cookie, body: { version: 2, deadline: '2026-07-15' } });
     expect(same.json().version).toBe(2);
+  });
+
+  it('records a meeting\'s discussion as a step, linked to the meeting, without touching the version', async () => {
+    const o = await raise();
+    const record = await recordDiscussion(h.ctx.db, c.office.id, { obstacleId: o.id, meetingId: 7, note: '会议议定：发改局牵头，两周内解决' }, h.clock.now().toISOString());
+    expect(record).toMatchObject({ action: 'discuss', objectType: 'obstacle', objectId: o.id, after: { meetingId: 7 } });
+    const view = (await get(c.office.cookie, o.id)).json();
+    expect(view).toMatchObject({ version: 1, meetingId: 7, stage: 'assigned' });
+    expect(view.steps.at(-1)).toMatchObject({ step: 'discussed', stepLabel: '联席会议研究', note: '会议议定：发改局牵头，两周内解决', userName: 'office用户' });
   });
 });

@@ -4,7 +4,7 @@ import type { Warning } from '@tuijin/core';
 // differences are written, so an hourly run over a quiet province touches (almost) nothing.
 
 export interface LiveWarning { id: number; projectId: number; regionCode: string; rule: string; level: string; reason: string; facts: string }
-export interface ComputedWarning extends Warning { projectId: number; regionCode: string }
+export interface ComputedWarning extends Warning { projectId: number; regionCode: string; /** facts as stored (JSON), made once */ factsJson: string }
 
 export interface WarningDiff {
   /** New: no live warning of this rule on the project. */
@@ -32,7 +32,7 @@ export function diffWarnings(live: readonly LiveWarning[], computed: ReadonlyMap
     }
     seen.add(key);
     if (next.level !== w.level) out.change.push({ live: w, next });
-    else if (next.reason !== w.reason || JSON.stringify(next.facts) !== w.facts || next.regionCode !== w.regionCode) out.refresh.push({ live: w, next });
+    else if (next.reason !== w.reason || next.factsJson !== w.facts || next.regionCode !== w.regionCode) out.refresh.push({ live: w, next });
   }
   for (const [key, next] of computed) if (!seen.has(key)) out.raise.push(next);
   return out;

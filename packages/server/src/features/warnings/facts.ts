@@ -13,7 +13,7 @@ const REPORT_MONTHS_BACK = 3;
 const SENT = new Set(['submitted', 'approved']);
 
 /** A region by its code prefix ('' is everything); a county is an equality so its index serves. */
-function inRegion(column: 'project.regionCode' | 'media.regionCode' | 'obstacle.regionCode', prefix: string): Expression<SqlBool> {
+export function inRegion(column: `${'project' | 'media' | 'obstacle' | 'warning'}.regionCode`, prefix: string): Expression<SqlBool> {
   if (prefix.length === 6) return sql<SqlBool>`${sql.ref(column)} = ${prefix}`;
   return prefix ? sql<SqlBool>`${sql.ref(column)} like ${`${prefix}%`}` : sql<SqlBool>`1 = 1`;
 }

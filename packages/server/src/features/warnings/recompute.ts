@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import { chinaDate, DEFAULT_SUPERVISION_SETTINGS, evaluateWarnings, type SupervisionSettings } from '@tuijin/core';
 import type { Tx } from '../../db/kysely';
 import { writeAuditBatch, type AuditRecord } from '../../lib/audit';
@@ -6,7 +6,7 @@ import { actorOf, type AppContext, type SessionUser } from '../../lib/context';
 import { transact } from '../../lib/records';
 import { regionLine, supervisionSettings } from '../settings/report-settings';
 import { diffWarnings, warningKey, type ComputedWarning, type LiveWarning, type WarningDiff } from './diff';
-import { gatherWarningFacts } from './facts';
+import { gatherWarningFacts, inRegion } from './facts';
 
 // The recompute engine: gather the facts of every project of a region in a few set-based
 // queries, let core's rules speak, and write only what changed — a new warning raised, a level
@@ -40,18 +40,13 @@ async function settingsResolver(ctx: AppContext): Promise<(regionCode: string) =
   };
 }
 
-function inPrefix(column: 'warning.regionCode' | 'project.regionCode', prefix: string): Expression<SqlBool> {
-  if (prefix.length === 6) return sql<SqlBool>`${sql.ref(column)} = ${prefix}`;
-  return prefix ? sql<SqlBool>`${sql.ref(column)} like ${`${prefix}%`}` : sql<SqlBool>`1 = 1`;
-}
-
 /** Live warnings of the region, and those of its projects filed under another region (a project moved). */
 function liveWarnings(tx: Tx, prefix: string): Promise<LiveWarning[]> {
   let q = tx.selectFrom('warning').select(['id', 'projectId', 'regionCode', 'rule', 'level', 'reason', 'facts']).where('clearedAt', 'is', null);
   if (prefix) {
     q = q.where((eb) => eb.or([
-      inPrefix('warning.regionCode', prefix),
-      eb('warning.projectId', 'in', eb.selectFrom('project').select('project.id').where(inPrefix('project.regionCode', prefix))),
+      inRegion('warning.regionCode', prefix),
+      eb('warning.projectId', 'in', eb.selectFrom('project').select('project.id').where(inRegion('project.regionCode', prefix))),
     ]));
   }
   return q.orderBy('id').execute();
@@ -73,16 +68,14 @@ export async function recomputeWarnings(
   const computed = new Map<string, ComputedWarning>();
   for (const f of facts) {
     for (const w of evaluateWarnings(f, today, settingsFor(f.regionCode))) {
-      computed.set(warningKey(f.projectId, w.rule), { ...w, projectId: f.projectId, regionCode: f.regionCode });
+      computed.set(warningKey(f.projectId, w.rule), { ...w, factsJson: JSON.stringify(w.facts), projectId: f.projectId, regionCode: f.regionCode });
     }
   }
-  const P = (globalThis as { __prof?: boolean }).__prof; const T0 = performance.now(); if (P) console.log('gather+eval', Math.round(T0 - started));
   return transact(ctx, async (tx) => {
     // Read again inside the transaction (which holds the write lock): a recompute that ran
     // meanwhile is seen, so two never raise the same warning.
-    const liveRows = await liveWarnings(tx, prefix); if (P) console.log('live', Math.round(performance.now() - T0));
-    const diff = diffWarnings(liveRows, computed); if (P) console.log('diff', Math.round(performance.now() - T0));
-    const records = await writeDiff(tx, diff, now.toISOString()); if (P) console.log('write', Math.round(performance.now() - T0));
+    const diff = diffWarnings(await liveWarnings(tx, prefix), computed);
+    const records = await writeDiff(tx, diff, now.toISOString());
     let red = 0;
     for (const w of computed.values()) if (w.level === 'red') red++;
     const result = {
@@ -101,7 +94,7 @@ async function writeDiff(tx: Tx, diff: WarningDiff, at: string): Promise<AuditRe
   for (let i = 0; i < diff.raise.length; i += CHUNK) {
     const chunk = diff.raise.slice(i, i + CHUNK);
     const ids = await tx.insertInto('warning').values(chunk.map((w) => ({
-      projectId: w.projectId, regionCode: w.regionCode, rule: w.rule, level: w.level, reason: w.reason, facts: JSON.stringify(w.facts), since: at, updatedAt: at,
+      projectId: w.projectId, regionCode: w.regionCode, rule: w.rule, level: w.level, reason: w.reason, facts: w.factsJson, since: at, updatedAt: at,
     }))).returning(['id', 'projectId', 'rule']).execute();
     const idOf = new Map(ids.map((r) => [warningKey(r.projectId, r.rule), Number(r.id)]));
     for (const w of chunk) {
@@ -130,14 +123,15 @@ async function writeDiff(tx: Tx, diff: WarningDiff, at: string): Promise<AuditRe
   return records;
 }
 
-/** Many rows, each its own values, in one statement per chunk (CASE by id; both dialects). */
+/**
+ * Many rows, each its own values, in one statement per chunk: UPDATE … FROM (VALUES …), a join
+ * on the id (SQLite ≥ 3.33 and PostgreSQL alike; VALUES columns are column1, column2… in both).
+ */
 async function updateWarnings(tx: Tx, rows: { id: number; next: ComputedWarning }[], at: string): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const byId = (pick: (w: ComputedWarning) => string) =>
-      sql<string>`case ${sql.ref('id')} ${sql.join(chunk.map((r) => sql`when ${r.id} then ${pick(r.next)}`), sql` `)} end`;
-    await tx.updateTable('warning').set({
-      level: byId((w) => w.level), reason: byId((w) => w.reason), facts: byId((w) => JSON.stringify(w.facts)), regionCode: byId((w) => w.regionCode), updatedAt: at,
-    }).where('id', 'in', chunk.map((r) => r.id)).execute();
+    const values = sql.join(rows.slice(i, i + CHUNK).map(({ id, next }) =>
+      sql`(cast(${id} as integer), ${next.level}, ${next.reason}, ${next.factsJson}, ${next.regionCode})`));
+    await sql`update warning set level = v.column2, reason = v.column3, facts = v.column4, region_code = v.column5, updated_at = ${at}
+      from (values ${values}) as v where warning.id = v.column1`.execute(tx);
   }
 }

@@ -132,4 +132,14 @@ describe.each(DIALECTS)('the warnings API on %s', (dialect) => {
     const s = (await h.request('GET', '/api/v1/warnings/summary', { cookie: c.office.cookie })).json();
     expect(s.computedAt).toBe('2026-06-16T02:00:00.000Z');
   });
+
+  it("follows the region's own thresholds for the pace of investment", async () => {
+    const before = await c.live(behind.id, 'investment_behind');
+    expect(before).toMatchObject({ level: 'yellow' });
+    const current = (await h.request('GET', '/api/v1/settings/supervision', { cookie: c.office.cookie })).json();
+    const saved = await h.request('PUT', '/api/v1/settings/supervision', { cookie: c.office.cookie, body: { ...current.settings, behindYellow: 5, behindRed: 10, version: current.inherited ? null : current.version } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await c.recompute()).toMatchObject({ changed: 1 });
+    expect(await c.live(behind.id, 'investment_behind')).toMatchObject({ id: before!.id, level: 'red' });
+  });
 });

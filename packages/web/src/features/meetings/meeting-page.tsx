@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Space, Steps, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage, isApiError } from '../../app/api-client';

@@ -1,4 +1,4 @@
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Grid, Table, Typography } from 'antd';
 import { errorMessage } from '../../app/api-client';
 import { useObstacleStats } from './api';
 import type { ObstacleStatRow } from './types';
@@ -11,6 +11,7 @@ const count = (n: number, danger = false) => (n ? <Typography.Text type={danger 
 export function ObstacleStatsTab({ by, onPick }: { by: 'department' | 'leader'; onPick: (id: number) => void }) {
   const { data, error, isFetching } = useObstacleStats(by);
   const who = by === 'department' ? '责任单位' : '包保领导';
+  const isNarrow = Grid.useBreakpoint().md === false;
   return (
     <>
       {error && <Alert type="error" showIcon message="统计加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
@@ -27,7 +28,7 @@ export function ObstacleStatsTab({ by, onPick }: { by: 'department' | 'leader'; 
         onRow={(r) => ({ onClick: () => r.id != null && onPick(r.id), style: { cursor: r.id != null ? 'pointer' : undefined } })}
         locale={{ emptyText: isFetching ? ' ' : '暂无问题' }}
         columns={[
-          { title: who, dataIndex: 'name', key: 'name', width: 200, ellipsis: { showTitle: true } },
+          { title: who, dataIndex: 'name', key: 'name', width: isNarrow ? 120 : 200, fixed: 'left', ellipsis: { showTitle: true } },
           { title: '办理中', key: 'open', width: 80, align: 'right', render: (_v, r) => count(r.open) },
           { title: '其中逾期', key: 'overdue', width: 90, align: 'right', render: (_v, r) => count(r.overdue, true) },
           { title: '督办 / 约谈中', key: 'escalated', width: 110, align: 'right', render: (_v, r) => count(r.escalated) },

@@ -9,12 +9,12 @@ import { LEVEL_TEXT_COLOR } from './warning-tags';
 const CARDS = [
   { level: 'red', label: '红色预警项目', background: '#fff1f0', border: '#ffccc7' },
   { level: 'yellow', label: '黄色预警项目', background: '#fffbe6', border: '#ffe58f' },
-  { level: 'green', label: '无预警（绿色）', background: '#f6ffed', border: '#d9f7be' },
+  { level: 'green', label: '绿色（无预警）', background: '#f6ffed', border: '#d9f7be' },
 ] as const;
 
 export function WarningLevelCards({ summary, active, onPick }: { summary: WarningSummary | undefined; active: WarningLevel | null; onPick: (level: WarningLevel | null) => void }) {
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 8, marginBottom: 12 }} data-testid="warning-level-cards">
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(104px, 1fr))', gap: 8, marginBottom: 12 }} data-testid="warning-level-cards">
       {CARDS.map((c) => {
         const projects = summary?.levels[c.level] ?? 0;
         const isActive = c.level !== 'green' && active === c.level;
@@ -39,7 +39,7 @@ export function WarningLevelCards({ summary, active, onPick }: { summary: Warnin
               {projects}<span style={{ fontSize: 12, fontWeight: 400, color: '#8c8c8c', marginInlineStart: 2 }}>个</span>
             </div>
             <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-              {c.level === 'green' ? `共 ${summary?.projects ?? 0} 个在推进项目` : `预警 ${summary?.warnings[c.level] ?? 0} 条`}
+              {c.level === 'green' ? `在推进 ${summary?.projects ?? 0} 个` : `预警 ${summary?.warnings[c.level] ?? 0} 条`}
             </div>
           </Card>
         );

@@ -109,7 +109,7 @@ export function WarningListPage() {
         </>
       ) : (
         rollups.filter((r) => r.tab === params.tab).map((r) => (
-          <RollUpTable key={r.tab} rows={summary.data?.[r.key] ?? []} groupTitle={r.group} onPick={pick(r.tab)} loading={summary.isFetching} testId={`rollup-${r.tab}`} />
+          <RollUpTable key={r.tab} rows={summary.data?.[r.key] ?? []} groupTitle={r.group} onPick={pick(r.tab)} loading={summary.isFetching} testId={`rollup-${r.tab}`} isNarrow={isNarrow} />
         ))
       )}
     </div>

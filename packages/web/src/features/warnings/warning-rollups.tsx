@@ -1,4 +1,5 @@
 import { Progress, Table, type TableColumnsType } from 'antd';
+import { columnsWidth } from '../../components/table-width';
 import type { RollUp } from './types';
 import { LEVEL_TEXT_COLOR } from './warning-tags';
 
@@ -18,13 +19,13 @@ function Bar({ r }: { r: RollUp }) {
 
 const count = (color: string) => (v: number) => <span className="num" style={{ color: v ? color : '#bfbfbf', fontWeight: v ? 600 : 400 }}>{v}</span>;
 
-export function RollUpTable({ rows, groupTitle, onPick, loading, testId }: { rows: RollUp[]; groupTitle: string; onPick: (row: RollUp) => void; loading: boolean; testId: string }) {
-  const columns: TableColumnsType<RollUp> = [
-    { title: groupTitle, dataIndex: 'name', width: 180, ellipsis: true },
-    { title: '红色', dataIndex: 'red', width: 64, align: 'right', render: count(LEVEL_TEXT_COLOR.red) },
-    { title: '黄色', dataIndex: 'yellow', width: 64, align: 'right', render: count(LEVEL_TEXT_COLOR.yellow) },
-    { title: '绿色', dataIndex: 'green', width: 64, align: 'right', render: count(LEVEL_TEXT_COLOR.green) },
-    { title: '项目数', dataIndex: 'projects', width: 72, align: 'right', render: (v: number) => <span className="num">{v}</span> },
+export function RollUpTable({ rows, groupTitle, onPick, loading, testId, isNarrow }: { rows: RollUp[]; groupTitle: string; onPick: (row: RollUp) => void; loading: boolean; testId: string; isNarrow: boolean }) {
+  const all: TableColumnsType<RollUp> = [
+    { title: groupTitle, dataIndex: 'name', width: isNarrow ? 120 : 180, ellipsis: true },
+    { title: '红色', dataIndex: 'red', width: isNarrow ? 52 : 64, align: 'right', render: count(LEVEL_TEXT_COLOR.red) },
+    { title: '黄色', dataIndex: 'yellow', width: isNarrow ? 52 : 64, align: 'right', render: count(LEVEL_TEXT_COLOR.yellow) },
+    { title: '绿色', dataIndex: 'green', width: isNarrow ? 52 : 64, align: 'right', render: count(LEVEL_TEXT_COLOR.green) },
+    { title: '项目数', dataIndex: 'projects', width: isNarrow ? 62 : 72, align: 'right', render: (v: number) => <span className="num">{v}</span> },
     { title: '预警条数', dataIndex: 'warnings', width: 84, align: 'right', render: (v: number) => <span className="num">{v}</span> },
     {
       title: '红黄绿占比', key: 'bar', width: 200,
@@ -36,6 +37,8 @@ export function RollUpTable({ rows, groupTitle, onPick, loading, testId }: { row
       render: (_v, r) => <Progress percent={r.projects ? Math.round(((r.red + r.yellow) / r.projects) * 100) : 0} size="small" status="normal" format={(p) => `${p}%`} strokeColor={r.red ? LEVEL_TEXT_COLOR.red : '#faad14'} />,
     },
   ];
+  // A phone keeps the counts; the bars and rates need the width of a desk.
+  const columns = isNarrow ? all.filter((c) => c.key !== 'bar' && c.key !== 'rate' && !('dataIndex' in c && c.dataIndex === 'warnings')) : all;
   return (
     <Table<RollUp>
       className="ledger-table nowrap-head"
@@ -46,7 +49,7 @@ export function RollUpTable({ rows, groupTitle, onPick, loading, testId }: { row
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 838 }}
+      scroll={{ x: columnsWidth(columns) }}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       onRow={(r) => ({ onClick: () => onPick(r) })}
       locale={{ emptyText: '暂无项目' }}
