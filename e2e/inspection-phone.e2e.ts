@@ -117,7 +117,10 @@ describe('an inspector on a phone checks the books against the site', () => {
     await phone.getByTestId('books-ahead').waitFor();
     expect(await phone.getByTestId('books-ahead').textContent()).toContain(`节点：${NODE}`);
     await phone.getByTestId('finding-section-comparison').scrollIntoViewIfNeeded();
+    // The sticky save bar would sit across the middle of a shot taller than the screen.
+    await phone.evaluate(() => document.querySelector<HTMLElement>('.report-action-bar')!.style.setProperty('display', 'none'));
     await phone.getByTestId('finding-section-comparison').screenshot({ path: join(SCREENSHOTS, 'inspection-phone-comparison.png') });
+    await phone.evaluate(() => document.querySelector<HTMLElement>('.report-action-bar')!.style.removeProperty('display'));
 
     // Rated 差, with a demand handed on as an obstacle, then saved.
     await phone.getByTestId('finding-rating').getByText('差', { exact: true }).click();
@@ -151,6 +154,7 @@ describe('an inspector on a phone checks the books against the site', () => {
     await desk.getByTestId('inspection-finish').click();
     await desk.getByRole('dialog').getByRole('button', { name: '完成检查' }).click();
     await desk.locator('[data-testid="inspection-page"][data-status="finished"]').waitFor();
+    await desk.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     await screenshot(desk, 'inspection-finished-desk');
     const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('inspection-docx').click()]);
     const file = join(SCREENSHOTS, 'inspection-report.docx');

@@ -164,6 +164,7 @@ describe('a joint meeting whose agenda built itself', () => {
     await page.goto(`${baseUrl}/meetings?tab=actions&status=all`);
     await expect.poll(() => page.getByTestId('action-items-table').textContent()).toContain('取得二期用地批复');
     await settled(page);
+    await page.waitForTimeout(400); // the tab pane fades in
     await screenshot(page, 'meeting-action-items');
   });
 });

@@ -12,7 +12,8 @@ import { xlsx } from './test/workbooks';
 // The `tuijin` command as an operator runs it: a real process on a real database.
 const bin = join(import.meta.dirname, '../bin/tuijin.mjs');
 
-describe.each(DIALECTS)('tuijin command on %s', (dialect) => {
+// Each command is a process of its own (tsx compiling the server), seconds apiece on a busy machine.
+describe.each(DIALECTS)('tuijin command on %s', { timeout: 120_000 }, (dialect) => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   let drop: (() => Promise<void>) | null = null;

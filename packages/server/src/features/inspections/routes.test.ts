@@ -125,6 +125,9 @@ describe.each(DIALECTS)('inspection plans on %s', (dialect) => {
     const locked = await record(c.inspector.cookie, plan.id, c.project.id, contradiction(c, { version: 2 }));
     expect(locked.statusCode).toBe(422);
     expect(locked.json().error.message).toContain('已完成');
+    const photo = await h.request('POST', `/api/v1/findings/${sheet.finding.id}/uploads`, { cookie: c.inspector.cookie, body: { filename: 'late.jpg', size: 1000 } });
+    expect(photo.statusCode).toBe(422);
+    expect(photo.json().error.message).toBe('督导检查已完成，检查照片不能再修改');
     expect((await h.request('GET', '/api/v1/inspections?status=finished', { cookie: c.viewer.cookie })).json().items.map((i: { id: number }) => i.id)).toContain(plan.id);
   });
 

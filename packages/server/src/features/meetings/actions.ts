@@ -148,7 +148,9 @@ export async function deleteActionItem(ctx: AppContext, user: SessionUser, id: n
     const rights = actionRights(user, a);
     if (!rights.isOffice) throw forbidden('只有重点项目办可以删除督办事项');
     if (!rights.canEdit) throw new AppError('unprocessable', '会议纪要已定稿，督办事项不能删除，可改为「已取消」');
-    if (a.meetingId) await editableMeeting(ctx, tx, user, a.meetingId, null);
+    // One an inspection demanded is that finding's record of the demand: it is cancelled, not deleted.
+    if (a.meetingId == null) throw new AppError('unprocessable', '该督办事项由督导检查交办，不能删除，可改为「已取消」');
+    await editableMeeting(ctx, tx, user, a.meetingId, null);
     await tx.deleteFrom('actionItem').where('id', '=', id).execute();
     await audit({ action: 'delete', objectType: 'action_item', objectId: id, projectId: a.projectId, before: { meetingId: a.meetingId, description: a.description, ownerOrgId: a.ownerOrgId, deadline: a.deadline } });
     return { ok: true };

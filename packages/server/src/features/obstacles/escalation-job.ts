@@ -1,4 +1,4 @@
-import { chinaDate, nextEscalation, OBSTACLE_STAGE_LABEL, type ObstacleStage, type ObstacleStatus, type SupervisionSettings } from '@tuijin/core';
+import { chinaDate, nextEscalation, OBSTACLE_STAGE_LABEL, regionPrefix, type ObstacleStage, type ObstacleStatus, type SupervisionSettings } from '@tuijin/core';
 import type { Tx } from '../../db/kysely';
 import { writeAuditBatch, type AuditRecord } from '../../lib/audit';
 import { actorOf, type AppContext } from '../../lib/context';
@@ -16,7 +16,7 @@ import { ladderTimers, loadLadderSettings } from './raise';
 
 const BATCH = 500;
 
-export interface EscalationRun { moved: number; steps: number; timed: number }
+export interface EscalationRun { moved: number; steps: number; timed: number; retimed: number }
 
 type DueRow = Awaited<ReturnType<typeof dueBatch>>[number];
 
@@ -41,7 +41,8 @@ export async function escalateDueObstacles(ctx: AppContext): Promise<EscalationR
   const today = chinaDate(now);
   const at = now.toISOString();
   const settings = new Map<string, SupervisionSettings>();
-  const run: EscalationRun = { moved: 0, steps: 0, timed: 0 };
+  const run: EscalationRun = { moved: 0, steps: 0, timed: 0, retimed: 0 };
+  run.retimed = await retimeAfterSettingsChange(ctx, now, today, settings);
   for (let afterId = 0; ;) {
     const more = await writeTransaction(ctx.db, async (tx) => {
       const rows = await dueBatch(tx, today, afterId);
@@ -53,6 +54,34 @@ export async function escalateDueObstacles(ctx: AppContext): Promise<EscalationR
     });
     if (!more) return run;
   }
+}
+
+/**
+ * The ladder's settings changed (a shorter 督办 wait, a longer default deadline): the open
+ * obstacles under that region get their dates again, so the pass that follows sees what is now
+ * due. Settings saved within the last two hours count (the job runs hourly; doing it twice is harmless).
+ */
+async function retimeAfterSettingsChange(ctx: AppContext, now: Date, today: string, settings: Map<string, SupervisionSettings>): Promise<number> {
+  const since = new Date(now.getTime() - 2 * 3600_000).toISOString();
+  const changed = await ctx.db.selectFrom('setting').select('key').where('key', 'like', 'supervision:%').where('updatedAt', '>=', since).execute();
+  let retimed = 0;
+  for (const { key } of changed) {
+    const prefix = regionPrefix(key.slice('supervision:'.length));
+    retimed += await writeTransaction(ctx.db, async (tx) => {
+      const rows = await tx.selectFrom('obstacle').select(['id', 'regionCode', 'status', 'stage', 'deadline', 'raisedAt', 'stageAt', 'dueOn', 'escalateAt'])
+        .where('status', '=', 'open').where('regionCode', 'like', `${prefix}%`).execute();
+      let n = 0;
+      for (const row of rows) {
+        if (!settings.has(row.regionCode)) settings.set(row.regionCode, await loadLadderSettings(tx, row.regionCode));
+        const timers = ladderTimers(row, settings.get(row.regionCode)!, today);
+        if (timers.dueOn === row.dueOn && timers.escalateAt === row.escalateAt) continue;
+        await tx.updateTable('obstacle').set(timers).where('id', '=', row.id).where('status', '=', 'open').where('stage', '=', row.stage).execute();
+        n += 1;
+      }
+      return n;
+    });
+  }
+  return retimed;
 }
 
 async function escalateBatch(tx: Tx, rows: DueRow[], settings: Map<string, SupervisionSettings>, today: string, at: string, run: EscalationRun) {

@@ -40,7 +40,7 @@ describe.each(DIALECTS)('the automatic escalation on %s', (dialect) => {
 
   it('waits through the deadline day, but times what was never timed', async () => {
     h.clock.set('2026-06-10T15:00:00Z'); // 23:00 in China, still the deadline day
-    expect(await escalateDueObstacles(h.ctx)).toEqual({ moved: 0, steps: 0, timed: 1 });
+    expect(await escalateDueObstacles(h.ctx)).toEqual({ moved: 0, steps: 0, timed: 1, retimed: 0 });
     expect(await row(raw)).toMatchObject({ stage: 'assigned', dueOn: '2026-07-02', escalateAt: '2026-07-03', version: 1 });
     expect((await row(timed)).stage).toBe('assigned');
   });
@@ -49,7 +49,7 @@ describe.each(DIALECTS)('the automatic escalation on %s', (dialect) => {
     h.clock.set('2026-06-11T00:30:00Z');
     const before = await row(timed);
     const { result, rows } = await c.f.audited(() => hourlyObstacleEscalation(h.ctx));
-    expect(result).toEqual({ moved: 1, steps: 1, timed: 0 });
+    expect(result).toEqual({ moved: 1, steps: 1, timed: 0, retimed: 0 });
     expect(await hourlyObstacleEscalation(h.ctx)).toBeNull();
     const after = await row(timed);
     expect(after).toMatchObject({ stage: 'reminded', stageAt: '2026-06-11T00:30:00.000Z', escalateAt: '2026-06-18', version: before.version, updatedAt: before.updatedAt });
@@ -106,6 +106,12 @@ describe.each(DIALECTS)('the automatic escalation on %s', (dialect) => {
     expect(saved.statusCode, saved.body).toBe(200);
     const o = (await h.request('POST', '/api/v1/obstacles', { cookie: c.office.cookie, body: { projectId: c.project.id, kind: 'land', description: '新问题', deadline: '2027-01-05' } })).json();
     expect(o).toMatchObject({ dueOn: '2027-01-05', escalateAt: '2027-01-08' });
+    // One raised before the change waits 督办 by the old rule until the job re-times it.
+    const before = (await h.request('POST', '/api/v1/obstacles', { cookie: c.office.cookie, body: { projectId: c.project.id, kind: 'funds', description: '旧规则', deadline: '2027-01-20' } })).json();
+    expect(before).toMatchObject({ escalateAt: '2027-01-23' });
+    await h.ctx.db.updateTable('obstacle').set({ escalateAt: '2027-01-21' }).where('id', '=', before.id).execute();
+    expect(await escalateDueObstacles(h.ctx)).toMatchObject({ retimed: 1 });
+    expect(await row(before.id)).toMatchObject({ escalateAt: '2027-01-23' });
     h.clock.set('2027-01-08T01:00:00Z');
     await escalateDueObstacles(h.ctx);
     expect(await row(o.id)).toMatchObject({ stage: 'reminded', escalateAt: '2027-01-11' });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Grid, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../app/api-client';
+import { useMe } from '../../app/auth';
 import { useDeleteAction, useUpdateAction } from './api';
 import { ActionCloseModal } from './action-close-modal';
 import { ActionStatusTag, DeadlineText } from './meeting-tags';
@@ -23,6 +24,8 @@ export function ActionTable({ actions, loading, showMeeting, onEdit, testId = 'a
   const remove = useDeleteAction();
   const [closing, setClosing] = useState<{ action: ActionItem; to: 'done' | 'cancelled' } | null>(null);
   const isNarrow = Grid.useBreakpoint().md === false;
+  // A department reads the items given to it, not the meetings (their link would be refused).
+  const readsMeetings = !['department', 'reporter'].includes(useMe().role);
 
   const reopen = (a: ActionItem) => modal.confirm({
     title: '重新办理该督办事项？', content: '办理结果将被清除，责任单位会收到退回重办的通知。', okText: '重新办理', cancelText: '取消',
@@ -53,22 +56,22 @@ export function ActionTable({ actions, loading, showMeeting, onEdit, testId = 'a
         columns={[
           { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, _a, i) => <span className="num">{i + 1}</span> },
           {
-            title: '督办事项', key: 'description', width: isNarrow ? 220 : 340,
+            title: '督办事项', key: 'description', width: isNarrow ? 220 : 300,
             render: (_v, a) => (
               <div style={{ whiteSpace: 'normal', minWidth: 180 }} data-testid="action-row">
                 <div>{a.description}</div>
-                {showMeeting && <span className="cell-sub">{a.meetingId ? <Link to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link> : '督导检查交办'}</span>}
+                {showMeeting && <span className="cell-sub">{a.meetingId ? (readsMeetings ? <Link to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link> : a.meetingTitle) : '督导检查交办'}</span>}
                 {a.doneNote && <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{a.status === 'cancelled' ? '取消原因' : '办理结果'}：{a.doneNote}</Typography.Text>}
               </div>
             ),
           },
-          { title: '项目', key: 'project', width: 180, render: (_v, a) => (a.projectId ? <Link to={`/projects/${a.projectId}`}>{a.projectName}</Link> : '—') },
-          { title: '责任单位', dataIndex: 'ownerOrgName', key: 'owner', width: 140, render: (v: string | null) => v ?? '—' },
-          { title: '责任人', dataIndex: 'ownerPersonName', key: 'person', width: 90, render: (v: string | null) => v ?? '—' },
-          { title: '完成时限', key: 'deadline', width: 160, render: (_v, a) => <DeadlineText action={a} /> },
-          { title: '状态', key: 'status', width: 80, render: (_v, a) => <ActionStatusTag action={a} /> },
+          { title: '项目', key: 'project', width: 170, render: (_v, a) => (a.projectId ? <Link to={`/projects/${a.projectId}`}>{a.projectName}</Link> : '—') },
+          { title: '责任单位', dataIndex: 'ownerOrgName', key: 'owner', width: 130, render: (v: string | null) => v ?? '—' },
+          { title: '责任人', dataIndex: 'ownerPersonName', key: 'person', width: 80, render: (v: string | null) => v ?? '—' },
+          { title: '完成时限', key: 'deadline', width: 150, render: (_v, a) => <DeadlineText action={a} /> },
+          { title: '状态', key: 'status', width: 70, render: (_v, a) => <ActionStatusTag action={a} /> },
           {
-            title: '办理', key: 'do', width: 200,
+            title: '办理', key: 'do', width: 180,
             render: (_v, a) => (
               <Space size={0} wrap>
                 {a.status === 'open' && a.canSetStatus && <Button type="link" size="small" onClick={() => setClosing({ action: a, to: 'done' })} data-testid="action-done">办结</Button>}

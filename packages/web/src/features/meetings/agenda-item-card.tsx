@@ -40,7 +40,7 @@ export function AgendaItemCard({ meeting, item, index, handlers }: { meeting: Me
       {item.background && (
         <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="agenda-item-background">
           <Typography.Text type="secondary">{item.source === 'other' ? '背景：' : '上会原因：'}</Typography.Text>{item.background}
-          {item.link && <> <Link to={item.link} data-testid="agenda-item-link">{linkText[item.source] ?? '查看'}</Link></>}
+          {item.link && <> <Link to={item.link} style={{ whiteSpace: 'nowrap' }} data-testid="agenda-item-link">{linkText[item.source] ?? '查看'}</Link></>}
         </Typography.Paragraph>
       )}
       {isHeld && (

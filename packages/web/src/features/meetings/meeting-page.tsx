@@ -72,7 +72,7 @@ export function MeetingPage() {
   });
 
   return (
-    <div data-testid="meeting-page" style={{ maxWidth: 1200 }}>
+    <div data-testid="meeting-page">
       <div className="page-card" style={{ marginBottom: 12 }}>
         <Link to="/meetings" style={{ fontSize: 13 }}><ArrowLeftOutlined /> 联席会议</Link>
         <div className="page-title" style={{ marginTop: 8 }}>

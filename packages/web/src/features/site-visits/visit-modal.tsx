@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { CameraOutlined, PictureOutlined } from '@ant-design/icons';
 import { addMonths } from '@tuijin/core';
@@ -23,9 +23,14 @@ interface Values { leaderId: number | null; projectId: number | null; visitedOn:
 const FIELDS = ['leaderId', 'projectId', 'visitedOn', 'days', 'found', 'decided'];
 const DEFAULT_LIMITS = { maxImageMb: 30, maxVideoMb: 500 };
 
-function VisitPhotos({ visitId }: { visitId: number }) {
+function VisitPhotos({ visitId, isFresh }: { visitId: number; isFresh: boolean }) {
   const client = useQueryClient();
   const { data } = useVisit(visitId);
+  const section = useRef<HTMLDivElement>(null);
+  // Just saved on a phone: the photo buttons are below the form, so bring them into view.
+  useEffect(() => {
+    if (isFresh) section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [isFresh]);
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const queue = useUploadQueue(`/site-visits/${visitId}/uploads`, data?.limits ?? DEFAULT_LIMITS, () => {
@@ -38,7 +43,7 @@ function VisitPhotos({ visitId }: { visitId: number }) {
   };
   const canEdit = data?.canEdit ?? true;
   return (
-    <div data-testid="visit-photos">
+    <div ref={section} data-testid="visit-photos">
       <Typography.Text strong>现场照片</Typography.Text>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 8px' }}>
         请在现场用手机相机拍摄，选好后自动上传；系统核对拍摄日期是否为走访当天、地点是否在项目现场。
@@ -162,7 +167,7 @@ export function VisitModal({ visitId: initialId, onClose }: { visitId: number | 
           </Form.Item>
         </Form>
       )}
-      {visitId != null && <VisitPhotos visitId={visitId} />}
+      {visitId != null && <VisitPhotos visitId={visitId} isFresh={initialId == null} />}
     </Modal>
   );
 }
