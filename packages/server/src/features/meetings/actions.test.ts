@@ -102,5 +102,11 @@ describe.each(DIALECTS)('督办事项 across meetings on %s', (dialect) => {
     expect(result.statusCode).toBe(200);
     expect(rows.map((r) => [r.action, r.objectType])).toEqual([['delete', 'action_item']]);
     expect((await list(c.office.cookie)).json().total).toBe(1);
+    // One an inspection demanded (no meeting) is that finding's record: cancelled, never deleted.
+    const at = h.clock.now().toISOString();
+    const demanded = await h.ctx.db.insertInto('actionItem').values({ meetingId: null, projectId: c.p.yellow.id, regionCode: c.region, description: '补充施工计划', ownerOrgId: c.land.id, deadline: '2026-12-01', status: 'open', createdAt: at, updatedAt: at }).returning('id').executeTakeFirstOrThrow();
+    const refused = await h.request('DELETE', `/api/v1/action-items/${demanded.id}?version=1`, { cookie: c.office.cookie });
+    expect(refused.statusCode).toBe(422);
+    expect(((await list(c.landDept.cookie)).json().items as (Action & { meetingTitle: string | null })[]).find((x) => x.id === demanded.id)).toMatchObject({ meetingTitle: null, canSetStatus: true });
   });
 });

@@ -118,6 +118,8 @@ describe.each(DIALECTS)('the warnings API on %s', (dialect) => {
     expect(cs.byRegion).toEqual([expect.objectContaining({ id: c.region, name: '测试县', red: s.levels.red, yellow: s.levels.yellow })]);
     const one = (await h.request('GET', `/api/v1/warnings/summary?regionCode=${c.region}`, { cookie: city.cookie })).json();
     expect(one.levels).toEqual(s.levels);
+    // The city's office recomputes its whole city (its counties by code prefix): nothing new here.
+    expect(await c.recompute(city.cookie)).toMatchObject({ projects: s.projects, raised: 0, changed: 0, cleared: 0 });
   });
 
   it('runs the hourly recompute once across processes, as the system', async () => {
