@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A page on a shared, busy machine can take a few seconds to show what it fetched.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
