@@ -134,6 +134,11 @@ describe.each(DIALECTS)('inspection plans on %s', (dialect) => {
   it('removes a plan with nothing recorded, and keeps one with findings', async () => {
     const empty = await planInspection(h, c);
     expect((await h.request('DELETE', `/api/v1/inspections/${empty.id}?version=9`, { cookie: c.office.cookie })).statusCode).toBe(409);
+    for (const query of ['', '?version=abc']) {
+      const bad = await h.request('DELETE', `/api/v1/inspections/${empty.id}${query}`, { cookie: c.office.cookie });
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().error.message, query).toBe('版本号：缺少版本号');
+    }
     const { result: gone, rows } = await c.f.audited(() => h.request('DELETE', `/api/v1/inspections/${empty.id}?version=1`, { cookie: c.office.cookie }));
     expect(gone.statusCode).toBe(200);
     expect(rows.map((r) => [r.action, r.objectType])).toEqual([['delete', 'inspection']]);

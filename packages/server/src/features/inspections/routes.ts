@@ -17,7 +17,7 @@ import { createInspection, deleteInspection, finishInspection, listInspections, 
 
 const idParams = z.object({ id: idParam });
 const projectParams = z.object({ id: idParam, projectId: idParam });
-const versionQuery = z.object({ version: z.coerce.number().pipe(version) });
+const versionQuery = z.object({ version: z.coerce.number({ error: '缺少版本号' }).pipe(version) });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function inspectionRoutes(app: FastifyInstance, ctx: AppContext) {
