@@ -98,6 +98,15 @@ describe.each(DIALECTS)('leaders’ site visits on %s', (dialect) => {
     expect((await h.request('POST', `/api/v1/site-visits/${visitId}/uploads`, { cookie: c.farOffice.cookie, body: { filename: 'a.jpg', size: 10 } })).statusCode).toBe(404);
   });
 
+  it('keeps the day of a visit with photos, which were checked against it', async () => {
+    const v = (await h.request('GET', `/api/v1/site-visits/${visitId}`, { cookie: c.leader.cookie })).json();
+    const { result: moved, rows } = await c.f.audited(() => h.request('PATCH', `/api/v1/site-visits/${visitId}`, { cookie: c.leader.cookie, body: { version: v.version, visitedOn: '2026-11-01' } }));
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().error).toMatchObject({ message: expect.stringMatching(/^走访日期：已上传现场照片/), details: [{ field: 'visitedOn' }] });
+    expect(rows.map((r) => r.result)).toEqual(['failure']);
+    expect((await h.request('GET', `/api/v1/site-visits/${visitId}`, { cookie: c.leader.cookie })).json()).toMatchObject({ visitedOn: '2026-11-10', version: v.version });
+  });
+
   it('is edited with its version by the leader or the office, not by another leader', async () => {
     const v = (await h.request('GET', `/api/v1/site-visits/${visitId}`, { cookie: c.leader.cookie })).json();
     const patch = (cookie: string, body: Record<string, unknown>) => h.request('PATCH', `/api/v1/site-visits/${visitId}`, { cookie, body });

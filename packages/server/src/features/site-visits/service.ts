@@ -112,6 +112,10 @@ export async function updateVisit(ctx: AppContext, user: SessionUser, id: number
     const { version, ...fields } = input;
     if (fields.visitedOn !== undefined && fields.visitedOn !== v.visitedOn) {
       assertVisitDate(fields.visitedOn, chinaDate(ctx.clock.now()));
+      // Each photo's time check was made against the old day: moving it would leave them vouching for another.
+      if ((await visitMedia(tx, [id])).length) {
+        throw new AppError('unprocessable', '走访日期：已上传现场照片（照片按走访日期核验拍摄时间），如需修改日期请先删除照片', [{ field: 'visitedOn', message: '已有照片，不能修改走访日期' }]);
+      }
       await assertNoTwin(tx, { leaderId: v.leaderId, projectId: v.projectId, visitedOn: fields.visitedOn }, id);
     }
     const { before, after } = diff({ ...v, days: Number(v.days) } as unknown as Record<string, unknown>, fields as Record<string, unknown>);
