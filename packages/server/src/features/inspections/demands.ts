@@ -32,6 +32,9 @@ export async function settleDemands(
     }
     const was = raised.find((r) => (d.obstacleId != null ? r.obstacleId === d.obstacleId : r.actionItemId === d.actionItemId));
     if (!was) throw invalid([{ field, message: `整改要求第 ${k + 1} 项：编号不属于本次检查记录` }]);
+    // Listed twice, it would be stored and counted twice.
+    const first = input.findIndex((e) => (d.obstacleId != null ? e.obstacleId === d.obstacleId : e.actionItemId === d.actionItemId));
+    if (first < k) throw invalid([{ field, message: `整改要求第 ${k + 1} 项：与第 ${first + 1} 项是同一条已转办的整改要求` }]);
     if (!same(was, d)) throw new AppError('unprocessable', `整改要求第 ${k + 1} 项已${was.obstacleId != null ? '转为问题督办' : '列为督办事项'}，不能再修改；请到督办中跟进`, [{ field, message: '已转办，不能修改' }]);
   }
   const dropped = raised.find((r) => !input.some((d) => (r.obstacleId != null ? d.obstacleId === r.obstacleId : d.actionItemId === r.actionItemId)));

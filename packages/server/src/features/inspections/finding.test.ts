@@ -81,6 +81,10 @@ describe.each(DIALECTS)('inspection findings on %s', (dialect) => {
     expect(dropped.json().error.message).toContain('已转办，不能删除');
     const foreign = await record(c.inspector.cookie, contradiction(c, { version: 1, demands: [...kept, { ...kept[0], obstacleId: 999_999 }] }));
     expect(foreign.statusCode).toBe(400);
+    // The same handed-on demand listed twice would count twice in the report.
+    const twice = await record(c.inspector.cookie, contradiction(c, { version: 1, demands: [...kept, kept[0]] }));
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error).toMatchObject({ message: '整改要求第 3 项：与第 1 项是同一条已转办的整改要求', details: [{ field: 'demands.2' }] });
     const { result: res, rows } = await c.f.audited(() => record(c.inspector.cookie, contradiction(c, {
       version: 1, nodesMet: [c.nodes.start, c.nodes.topping], progressVerdict: 'matches', investmentEstimate: 8800 * W,
       demands: [...kept, { description: '完善安全文明施工措施', kind: 'other', raiseAs: 'obstacle', deadline: null }],
