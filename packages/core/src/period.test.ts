@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, chinaDate, chinaYear, daysBetween, formatPeriod, isDate, isPeriod, parsePeriod, yearElapsedShare,
+  addMonths, chinaDate, chinaYear, daysBetween, formatPeriod, isDate, isPeriod, monthPace, parsePeriod, yearElapsedShare,
 } from './period';
 
 describe('isPeriod / parsePeriod', () => {
@@ -113,6 +113,23 @@ describe('yearElapsedShare', () => {
     ['2023-03-01', 60 / 365],
   ])('end of %s → %f', (date, share) => {
     expect(yearElapsedShare(date)).toBeCloseTo(share, 12);
+  });
+});
+
+describe('monthPace', () => {
+  it.each<[string | null, string, number, string | null]>([
+    ['2026-10', '2026-11-30', 10 / 12, '2026-10'],
+    ['2026-11', '2026-11-30', 11 / 12, '2026-11'],
+    ['2026-12', '2026-11-30', 11 / 12, '2026-11'], // ahead of today: this month
+    ['2026-03', '2026-11-30', 10 / 12, '2026-10'], // stale: last month's end
+    [null, '2026-11-30', 10 / 12, '2026-10'],
+    ['2025-12', '2026-11-30', 10 / 12, '2026-10'],
+    [null, '2026-01-20', 0, null], // nothing of the year has ended
+    ['2026-01', '2026-01-20', 1 / 12, '2026-01'],
+    ['2025-12', '2026-01-20', 0, null],
+    ['2026-13', '2026-06-01', 5 / 12, '2026-05'], // not a month
+  ])('%s on %s → %f through %s', (through, today, share, month) => {
+    expect(monthPace(through, today)).toEqual({ share, through: month });
   });
 });
 

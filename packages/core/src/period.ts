@@ -52,6 +52,22 @@ export function yearElapsedShare(date: string): number {
   return Math.min(1, Math.max(0, (day - start) / (end - start)));
 }
 
+/**
+ * 序时进度 of a year's figure known through a month, as offices count it: that month's end as a
+ * share of the year (10月末 = 10/12). A figure older than last month is measured at last month's
+ * end (a stale figure does not hide a lag); one ahead of today at this month's end. `through` is
+ * the month measured, or null when none of this year has ended yet (January with no figure).
+ */
+export function monthPace(completedThrough: string | null, today: string): { share: number; through: Period | null } {
+  const thisMonth = today.slice(0, 7);
+  const lastMonth = addMonths(thisMonth, -1);
+  let through: string = completedThrough && isPeriod(completedThrough) ? completedThrough : lastMonth;
+  if (through < lastMonth) through = lastMonth;
+  if (through > thisMonth) through = thisMonth;
+  if (through.slice(0, 4) !== today.slice(0, 4)) return { share: 0, through: null };
+  return { share: parsePeriod(through).month / 12, through };
+}
+
 /** Days from a to b (calendar dates), positive when b is later. */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);

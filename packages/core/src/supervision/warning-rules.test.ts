@@ -30,11 +30,14 @@ const obstacle = (o: Partial<WarningFacts['obstacles'][number]>) => ({ id: 7, ki
 
 const TABLE: Record<WarningRule, Case[]> = {
   investment_behind: [
-    ['on pace (50% done)', plan(5_000 * W), null],
-    ['9.9 points behind: not yet', plan(4_000 * W), null],
-    ['10.9 points behind: yellow', plan(3_900 * W), 'yellow', /已完成 3,900.00 万元（39\.0%），序时进度 49\.9%，落后 10\.9 个百分点/],
-    ['29.9 points behind is still yellow', plan(2_000 * W), 'yellow', /落后 29\.9 个百分点/],
-    ['30.9 points behind: red', plan(1_900 * W), 'red', /年度计划投资 1\.00 亿元.*落后 30\.9 个百分点/],
+    ['on pace (50% done by the end of June)', plan(5_000 * W), null],
+    ['9.9 points behind: not yet', plan(4_010 * W), null],
+    ['10.0 points behind: yellow', plan(4_000 * W), 'yellow', /截至6月末已完成 4,000.00 万元（40\.0%），序时进度 50\.0%，落后 10\.0 个百分点/],
+    ['30.0 points behind is still yellow', plan(2_000 * W), 'yellow', /落后 30\.0 个百分点/],
+    ['30.1 points behind: red', plan(1_990 * W), 'red', /年度计划投资 1\.00 亿元.*落后 30\.1 个百分点/],
+    ['a figure through March is measured at the end of June (stale hides nothing)', { plan: { year: 2026, plan: 10_000 * W, completed: 2_500 * W, completedThrough: '2026-03' } }, 'yellow', /截至6月末.*序时进度 50\.0%，落后 25\.0/],
+    ['no month given: measured at the end of last month', { plan: { year: 2026, plan: 10_000 * W, completed: 5_000 * W, completedThrough: null } }, null],
+    ['a figure through July already: July\'s pace', { plan: { year: 2026, plan: 12_000 * W, completed: 5_500 * W, completedThrough: '2026-07' } }, 'yellow', /截至7月末已完成 5,500\.00 万元（45\.8%），序时进度 58\.3%，落后 12\.5 个百分点/],
     ['nothing done at all: red', plan(0), 'red'],
     ['no plan this year: nothing to compare', { plan: null }, null],
     ['a plan of last year: not this year', { plan: { year: 2025, plan: 100, completed: 0, completedThrough: null } }, null],

@@ -1,5 +1,5 @@
 import { toUnitString, YUAN_PER_YI } from '../money';
-import { daysBetween, periodText, yearElapsedShare } from '../period';
+import { daysBetween, monthPace, periodText } from '../period';
 import { OBSTACLE_KIND_LABEL } from '../reports/catalog';
 import { ACTIVE_STAGES, type Stage } from '../stages';
 import { OBSTACLE_STAGE_LABEL, type ObstacleStage, type WarningLevel } from './catalog';
@@ -85,18 +85,21 @@ const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 /** Days a date is behind today, or null when it has not passed. */
 const overdueDays = (date: string | null, today: string) => (date && date < today ? daysBetween(date, today) : null);
 
-/** 序时进度: the annual plan's completion against the share of the year elapsed. */
+/** 序时进度: the annual plan's completion against the months of the year its figure covers. */
 export const investmentBehind: Rule = (f, today, s) => {
   const p = f.plan;
   if (!p || p.plan <= 0 || p.year !== Number(today.slice(0, 4))) return null;
   const completion = p.completed / p.plan;
-  const elapsed = yearElapsedShare(today);
-  const behind = (elapsed - completion) * 100;
+  const pace = monthPace(p.completedThrough, today);
+  if (!pace.through) return null;
+  // In tenths of a point, as shown: 10.0 behind is yellow however the division falls.
+  const behind = Math.round((pace.share - completion) * 1000) / 10;
   if (behind < s.behindYellow) return null;
   const level = behind > s.behindRed ? 'red' : 'yellow';
+  const month = Number(pace.through.slice(5, 7));
   return warn('investment_behind', level,
-    `年度计划投资 ${formatAmountAuto(p.plan)}，已完成 ${formatAmountAuto(p.completed)}（${pct(completion)}），序时进度 ${pct(elapsed)}，落后 ${behind.toFixed(1)} 个百分点`,
-    { plan: p.plan, completed: p.completed, completedThrough: p.completedThrough, completion: round(completion), elapsed: round(elapsed), behindPoints: Math.round(behind * 10) / 10 });
+    `年度计划投资 ${formatAmountAuto(p.plan)}，截至${month}月末已完成 ${formatAmountAuto(p.completed)}（${pct(completion)}），序时进度 ${pct(pace.share)}，落后 ${behind.toFixed(1)} 个百分点`,
+    { plan: p.plan, completed: p.completed, completedThrough: p.completedThrough, through: pace.through, completion: round(completion), elapsed: round(pace.share), behindPoints: Math.round(behind * 10) / 10 });
 };
 
 /** 保按时开工: the committed start date has passed and the project has not started. */

@@ -75,16 +75,28 @@ export function generateProject(r: Rng, index: number, year: number, monthsElaps
   const stage: Stage = r.pick(['signed', 'preparing', 'under_construction', 'under_construction', 'under_construction', 'completed', 'operating']);
   const plan = stage === 'signed' ? 0 : Math.round((totalInvestment * (0.2 + r.next() * 0.3)) / WAN) * WAN;
   const target = Math.round((plan * (1 + r.next() * 0.15)) / WAN) * WAN;
-  const pace = (monthsElapsed / 12) * (0.6 + r.next() * 0.6);
-  const paced = Math.min(plan, Math.round((plan * pace) / WAN) * WAN);
-  // Projects still in preparation have spent little; the same period last year grew by -5%…+30%.
-  const completed = stage === 'signed' ? 0 : stage === 'preparing' ? Math.round((paced * 0.2) / WAN) * WAN : paced;
+  // Most projects keep to 序时进度 (measured at last month's end); a fifth lag 10–30 points, one in ten more.
+  const lag = r.next();
+  const factor = lag < 0.1 ? 0.4 + r.next() * 0.2 : lag < 0.3 ? 0.68 + r.next() * 0.2 : 0.9 + r.next() * 0.2;
+  const completed = stage === 'signed' ? 0 : Math.min(plan, Math.round((plan * (monthsElapsed / 12) * factor) / WAN) * WAN);
+  // The same period last year grew by -5%…+30%.
   const completedLastYear = Math.round(completed / (1 + (r.next() * 0.35 - 0.05)) / WAN) * WAN;
   const levels: KeyListLevel[] = ['county'];
   if (totalInvestment >= 10 * 100_000_000 && r.chance(0.6)) levels.push('city');
   if (totalInvestment >= 30 * 100_000_000 && r.chance(0.3)) levels.push('province');
-  const startMonth = r.int(1, 12);
-  const startYear = year - (stage === 'signed' ? 0 : 1);
+  // 四定两保 dates around this month: projects not yet started are due to start in the months
+  // ahead (one in five is already late); projects being built finish in the next years (one in
+  // eight is already past its date); finished ones finished on time.
+  const thisMonth = year * 12 + monthsElapsed;
+  const monthDate = (offset: number, d: number) => {
+    const i = thisMonth + offset;
+    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  };
+  const late = r.next();
+  const notStarted = stage === 'signed' || stage === 'preparing';
+  const done = stage === 'completed' || stage === 'operating';
+  const commitStartDate = notStarted ? monthDate(late < 0.2 ? -r.int(1, 3) : r.int(1, 7), 15) : monthDate(-r.int(done ? 14 : 3, done ? 30 : 20), 15);
+  const commitCompletionDate = done ? monthDate(-r.int(1, 10), 28) : monthDate(stage === 'under_construction' && late < 0.12 ? -r.int(1, 5) : r.int(notStarted ? 12 : 2, 30), 28);
   return {
     name: `${t.category === 'industrial' ? r.pick(['年产', '', '', '新建', '']) : ''}${base}项目${index > 0 ? `（${['一', '二', '三', '四', '五'][index % 5]}期）` : ''}`,
     category: t.category,
@@ -97,9 +109,8 @@ export function generateProject(r: Rng, index: number, year: number, monthsElaps
     completed,
     completedLastYear,
     levels,
-    commitStartDate: `${startYear}-${String(startMonth).padStart(2, '0')}-15`,
-    // Built over one to three years from the committed start.
-    commitCompletionDate: `${startYear + r.int(1, 3)}-${String(r.int(1, 12)).padStart(2, '0')}-28`,
+    commitStartDate,
+    commitCompletionDate,
     contentScale: `总建筑面积约${r.int(2, 30)}万平方米，建设生产车间、仓储及配套设施，购置主要设备${r.int(50, 600)}台（套）。`,
     companyWord: r.pick(COMPANY_WORDS),
   };

@@ -10,7 +10,8 @@ import type { Rng } from './generate';
 // The demo county's leaders at the projects last month and this month (each at a different
 // pace against the commitment), and last month's joint meeting: held, its minutes final, its
 // action items assigned — one done, one overdue, one still running. Through the app's services,
-// each at its own moment.
+// each at its own moment (the meeting while the obstacles' weeks are played, so its agenda is
+// what that day's ledger held).
 
 const at = (ctx: AppContext, date: string, hour: number): AppContext => ({ ...ctx, clock: new FakeClock(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`)) });
 const day = (period: string, d: number) => `${period}-${String(d).padStart(2, '0')}`;
@@ -21,7 +22,7 @@ const PACE = [10, 7, 4, 11, 2];
 const FOUND = ['施工进度正常，现场人员约 60 人', '二期厂房基础施工，塔吊尚未到位', '设备安装进度滞后，主要设备延期到货', '施工用电负荷不足，影响夜间施工', '项目部反映融资审批周期长'];
 const DECIDED = ['要求企业倒排工期，确保按节点推进', '协调县供电公司一周内完成临时增容', '责成县金融办对接银行加快审批', '协调县住建局三日内完成塔吊备案', '由责任单位跟踪督办，下月报告进展'];
 
-async function seedVisits(ctx: AppContext, office: SessionUser, r: Rng) {
+export async function seedVisits(ctx: AppContext, office: SessionUser, r: Rng) {
   const today = chinaDate(ctx.clock.now());
   const current = today.slice(0, 7);
   const leaders = await ctx.db.selectFrom('project').select(['leaderId', 'id']).where('regionCode', '=', office.regionCode).where('leaderId', 'is not', null).orderBy('id').execute();
@@ -46,10 +47,14 @@ async function seedVisits(ctx: AppContext, office: SessionUser, r: Rng) {
   }
 }
 
-async function seedLastMeeting(ctx: AppContext, office: SessionUser) {
-  const today = chinaDate(ctx.clock.now());
-  const period = addMonths(formatPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7))), -1);
-  const heldOn = day(period, 20);
+/** Last month's joint meeting is held on its 20th. */
+export function lastMeetingDay(today: string): string {
+  return day(addMonths(formatPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7))), -1), 20);
+}
+
+export async function seedLastMeeting(ctx: AppContext, office: SessionUser) {
+  const heldOn = lastMeetingDay(chinaDate(ctx.clock.now()));
+  const period = heldOn.slice(0, 7);
   const then = at(ctx, heldOn, 9);
   const orgs = await ctx.db.selectFrom('org').select(['id', 'name']).where('regionCode', '=', office.regionCode).where('kind', 'in', ['department', 'bank']).execute();
   const org = (name: string) => orgs.find((o) => o.name === name)?.id ?? null;
@@ -80,9 +85,4 @@ async function seedLastMeeting(ctx: AppContext, office: SessionUser) {
   m = await setMeetingStatus(at(ctx, addDays(heldOn, 2), 10), office, m.id, m.version, 'closed');
   const loan = m.actions.find((a) => a.description.startsWith('对接银行'));
   if (loan) await updateActionItem(at(ctx, addDays(heldOn, 12), 16), office, loan.id, { version: loan.version, status: 'done', doneNote: '两家银行已完成授信审批，首笔贷款已发放。' });
-}
-
-export async function seedMeetingsAndVisits(ctx: AppContext, office: SessionUser, r: Rng): Promise<void> {
-  await seedVisits(ctx, office, r);
-  await seedLastMeeting(ctx, office);
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { addMonths, chinaDate, formatPeriod, type RegionLevel, type Role } from '@tuijin/core';
+import { addMonths, chinaDate, formatPeriod, type ObstacleKind, type RegionLevel, type Role } from '@tuijin/core';
 import { FakeClock } from '../lib/clock';
 import type { AppContext, SessionUser } from '../lib/context';
 import { completeUpload } from '../features/media/ingest';
@@ -9,6 +9,8 @@ import { approveReport, returnReport } from '../features/reports/review';
 import { loadReport, saveReport } from '../features/reports/service';
 import { submitReport } from '../features/reports/submit';
 import { createPoint } from '../features/shooting-points/service';
+import { recomputeWarnings } from '../features/warnings/recompute';
+import { scopePrefix } from '../lib/permissions';
 import type { Rng } from './generate';
 import { drawSitePhoto } from './site-photos';
 
@@ -79,6 +81,8 @@ export async function seedReporting(ctx: AppContext, projects: DemoProject[], pe
     if (!isRunning) {
       const view = await ctx.db.selectFrom('reportingPeriod').select('version').where('id', '=', opened.id).executeTakeFirstOrThrow();
       await setPeriodStatus(at(ctx, day(addMonths(period, 1), 10), 17), people.office, opened.id, view.version, 'closed');
+      // The warnings of that evening, from the month just approved: their history starts months back.
+      await recomputeWarnings(at(ctx, day(addMonths(period, 1), 10), 18), people.office, scopePrefix(people.office));
     }
   }
 }
@@ -88,6 +92,20 @@ const NO_CHANGE: Record<string, string> = {
   preparing: '前期手续办理中（环评、施工许可），本月无实物工作量',
   operating: '项目已投产运营，本月无新增投资',
 };
+
+/** What companies write under 存在问题, each with its kind. */
+const PROBLEMS: { kind: ObstacleKind; description: string }[] = [
+  { kind: 'land', description: '二期用地指标尚未落实' },
+  { kind: 'land', description: '项目用地组卷报批尚在省厅审核' },
+  { kind: 'funds', description: '银行贷款审批进度慢，首笔贷款未到位' },
+  { kind: 'funds', description: '企业自筹资金到位不足' },
+  { kind: 'approvals', description: '施工许可证尚未办理' },
+  { kind: 'environment', description: '环评批复尚未取得' },
+  { kind: 'relocation', description: '项目红线内尚有 3 户未完成征迁' },
+  { kind: 'utilities', description: '施工临时用电容量不足' },
+  { kind: 'utilities', description: '项目区供水管网尚未接通' },
+  { kind: 'construction', description: '主要设备延期到货，安装进度滞后' },
+];
 
 interface Days { sent: string; returned: string; fixed: string; approved: string }
 
@@ -123,7 +141,7 @@ async function reportMonth(ctx: AppContext, p: DemoProject, period: string, fate
         progress: `主体结构施工至第 ${Math.max(1, Math.round(shots.progress * 12))} 层，完成本月计划的 ${r.int(85, 110)}%`,
         funds: [{ source: 'enterprise' as const, amount: Math.round(((ytd - lastYtd) * 0.6) / WAN) * WAN }, { source: 'bank_loan' as const, amount: Math.round(((ytd - lastYtd) * 0.4) / WAN) * WAN }],
         nextPlan: '继续主体施工，同步开展设备采购', coordination: r.next() < 0.2 ? '需协调解决施工用电增容' : null,
-        problems: r.next() < 0.15 ? [{ kind: r.pick(['land', 'funds', 'utilities'] as const), description: r.pick(['二期用地指标尚未落实', '银行贷款审批进度慢', '施工临时用电容量不足']) }] : [],
+        problems: r.next() < 0.25 ? [r.pick(PROBLEMS)] : [],
       }
     : { version: row.version, noChange: true, noChangeReason: NO_CHANGE[p.stage] ?? '本月无实物工作量' };
   let view = await saveReport(fill, reporter, row.id, body);

@@ -14,7 +14,10 @@ import { generateProject, makeUscc, rng } from './generate';
 import { writeTransaction } from '../lib/transactions';
 import type { SessionUser } from '../lib/context';
 import { seedReporting, sessionUserOf, type DemoProject } from './reports';
-import { seedMeetingsAndVisits } from './meetings-visits';
+import { lastMeetingDay, seedLastMeeting, seedVisits } from './meetings-visits';
+import { playObstacles } from './obstacles';
+import { recomputeWarnings } from '../features/warnings/recompute';
+import { scopePrefix } from '../lib/permissions';
 
 // 示范县: a small living county a newcomer can open at once. Loaded once; a second call
 // finds it and does nothing. Everything goes through the same services as the app, so
@@ -109,7 +112,7 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
       completedLastYear: g.completedLastYear, progressGoal: '年底主体完工', version: plan.version,
     });
     await addNode(ctx, office, project.id, { kind: 'start', name: '开工建设', plannedDate: g.commitStartDate, actualDate: g.stage === 'under_construction' || g.stage === 'completed' || g.stage === 'operating' ? g.commitStartDate : null });
-    await addNode(ctx, office, project.id, { kind: 'completion', name: '竣工验收', plannedDate: g.commitCompletionDate });
+    await addNode(ctx, office, project.id, { kind: 'completion', name: '竣工验收', plannedDate: g.commitCompletionDate, actualDate: g.stage === 'completed' || g.stage === 'operating' ? g.commitCompletionDate : null });
     for (const item of APPROVAL_ITEMS.ids.slice(0, g.stage === 'signed' ? 2 : 7)) {
       await saveApproval(ctx, office, project.id, item, { status: 'done', doneDate: `${year - 1}-${String(r.int(1, 12)).padStart(2, '0')}-10` });
     }
@@ -132,15 +135,18 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
     );
     users.push({ username, role, password });
   }
-  await seedMonths(ctx, built, departments.map((d) => d.id), r);
-  // The demo leader is 王建国 (above), whose visits are their own; last month's joint meeting and the leaders' visits.
+  const accountOf = await seedMonths(ctx, built, departments.map((d) => d.id), r);
+  // The obstacles' weeks, with last month's joint meeting on its day; the leaders' visits; today's warnings.
   const officeId = (await ctx.db.selectFrom('appUser').select('id').where('username', '=', 'demo_office').executeTakeFirstOrThrow()).id;
-  await seedMeetingsAndVisits(ctx, await sessionUserOf(ctx, officeId), r);
+  const officeUser = await sessionUserOf(ctx, officeId);
+  await playObstacles(ctx, { office: officeUser, ownerOf: accountOf }, r, new Map([[lastMeetingDay(chinaDate(ctx.clock.now())), () => seedLastMeeting(ctx, officeUser)]]));
+  await seedVisits(ctx, officeUser, r);
+  await recomputeWarnings(ctx, officeUser, scopePrefix(officeUser));
   return { users };
 }
 
 /** Every company and department gets its account (not printed); then the last months happen. */
-async function seedMonths(ctx: AppContext, projects: DemoProject[], departmentIds: number[], r: ReturnType<typeof rng>) {
+async function seedMonths(ctx: AppContext, projects: DemoProject[], departmentIds: number[], r: ReturnType<typeof rng>): Promise<(orgId: number) => SessionUser> {
   const system = { userId: null, username: 'system', role: null, ip: null };
   const accountOf = new Map<number, SessionUser>();
   const existing = await ctx.db.selectFrom('appUser').select(['id', 'orgId']).where('regionCode', '=', DEMO_COUNTY).where('orgId', 'is not', null).execute();
@@ -158,4 +164,5 @@ async function seedMonths(ctx: AppContext, projects: DemoProject[], departmentId
   const office = await ctx.db.selectFrom('appUser').select('id').where('username', '=', 'demo_office').executeTakeFirstOrThrow();
   const pick = (orgId: number) => accountOf.get(orgId) ?? (() => { throw new Error(`no demo account for org ${orgId}`); })();
   await seedReporting(ctx, projects, { office: await sessionUserOf(ctx, office.id), reporterOf: pick, reviewerOf: pick }, r);
+  return pick;
 }

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/kysely';
 import { writeAuditBatch, type AuditRecord } from '../../lib/audit';
 import { actorOf, type AppContext } from '../../lib/context';
 import { systemUser } from '../../lib/system-user';
-import { writeTransaction } from '../../lib/transactions';
+import { transact } from '../../lib/records';
 import { notifyEach, officeUsersFor, usersOfOrgs } from '../notifications/service';
 import { regionLine } from '../settings/report-settings';
 import { ladderTimers, loadLadderSettings } from './raise';
@@ -44,7 +44,7 @@ export async function escalateDueObstacles(ctx: AppContext): Promise<EscalationR
   const run: EscalationRun = { moved: 0, steps: 0, timed: 0, retimed: 0 };
   run.retimed = await retimeAfterSettingsChange(ctx, now, today, settings);
   for (let afterId = 0; ;) {
-    const more = await writeTransaction(ctx.db, async (tx) => {
+    const more = await transact(ctx, async (tx) => {
       const rows = await dueBatch(tx, today, afterId);
       if (!rows.length) return false;
       afterId = rows.at(-1)!.id;
@@ -67,7 +67,7 @@ async function retimeAfterSettingsChange(ctx: AppContext, now: Date, today: stri
   let retimed = 0;
   for (const { key } of changed) {
     const prefix = regionPrefix(key.slice('supervision:'.length));
-    retimed += await writeTransaction(ctx.db, async (tx) => {
+    retimed += await transact(ctx, async (tx) => {
       const rows = await tx.selectFrom('obstacle').select(['id', 'regionCode', 'status', 'stage', 'deadline', 'raisedAt', 'stageAt', 'dueOn', 'escalateAt'])
         .where('status', '=', 'open').where('regionCode', 'like', `${prefix}%`).execute();
       let n = 0;

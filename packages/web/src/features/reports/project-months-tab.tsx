@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Empty, Flex, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { ratio, yearElapsedShare } from '@tuijin/core';
+import { monthPace, ratio } from '@tuijin/core';
 import { errorMessage } from '../../app/api-client';
 import { percent, wan } from '../../components/format';
 import { PageSpin } from '../../components/page-state';
@@ -32,7 +32,8 @@ function YearFigures({ year, data }: { year: number; data: ProjectMonths }) {
   const last = [...data.reports].reverse().find((r) => r.period.startsWith(`${year}-`) && r.ytd != null);
   const done = last?.ytd ?? null;
   const now = today();
-  const elapsed = year < Number(now.slice(0, 4)) ? 1 : year > Number(now.slice(0, 4)) ? 0 : yearElapsedShare(now);
+  // As the warnings measure it: the months the figure covers (10月末 = 10/12).
+  const elapsed = year < Number(now.slice(0, 4)) ? 1 : year > Number(now.slice(0, 4)) ? 0 : monthPace(last?.period ?? null, now).share;
   return (
     <Flex wrap gap="8px 32px">
       <Figure label={`${year}年计划投资（万元）`} value={plan ? wan(plan.plan) : '未编制'} />
