@@ -81,6 +81,9 @@ describe('the ladder timers', () => {
     ['starts the timer of a stage reached by hand', { stage: 'supervised', stageOn: '2026-06-12' }, '2026-06-20', {}, ['supervised', '', 'interviewed', '2026-06-26']],
     ['holds a stage reached by hand until the deadline passes', { stage: 'supervised', stageOn: '2026-06-01', deadline: '2026-06-30' }, '2026-06-20', {}, ['supervised', '', 'interviewed', '2026-07-01']],
     ['holds the ladder when the deadline is moved later', { stage: 'reminded', stageOn: '2026-06-11', deadline: '2026-07-31' }, '2026-07-01', {}, ['reminded', '', 'supervised', '2026-08-01']],
+    ['starts 交办 afresh when sent back after the deadline', { stageOn: '2026-07-20' }, '2026-07-20', {}, ['assigned', '', 'reminded', '2026-07-21']],
+    ['climbs from the send-back, not from the old deadline', { stageOn: '2026-07-20' }, '2026-08-01', {}, ['supervised', 'reminded@2026-07-21,supervised@2026-07-28', 'interviewed', '2026-08-11']],
+    ['gives a send-back remindAfterDays too', { stageOn: '2026-07-20' }, '2026-07-21', { remindAfterDays: 3 }, ['assigned', '', 'reminded', '2026-07-24']],
     ['never climbs a resolved one', { status: 'resolved' }, '2026-09-01', {}, ['assigned', '', null, null]],
     ['never climbs a closed one', { status: 'closed', stage: 'reminded' }, '2026-09-01', {}, ['reminded', '', null, null]],
   ])('%s', (_name, fields, today, settings, expected) => {
@@ -95,6 +98,7 @@ describe('the ladder timers', () => {
       '督办后 14 天仍未办结，自动升级为约谈',
     ]);
     expect(nextEscalation(t({}), { ...s, remindAfterDays: 2 }, '2026-06-13').steps[0]?.rule).toBe('办理期限 2026-06-10 已过 2 天仍未办结，自动提醒');
+    expect(nextEscalation(t({ stageOn: '2026-07-20' }), s, '2026-07-21').steps[0]?.rule).toBe('退回重办后仍未办结（办理期限 2026-06-10 已过），自动提醒');
   });
 
   it.each<[string, Partial<TimedObstacle>, string, number]>([

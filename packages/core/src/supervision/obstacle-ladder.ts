@@ -117,6 +117,8 @@ function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+const later = (a: string, b: string) => (a > b ? a : b);
+
 export interface TimedObstacle {
   status: ObstacleStatus;
   stage: ObstacleStage;
@@ -155,6 +157,8 @@ export interface Escalation {
  * 督办 superviseAfterDays after 提醒, 约谈 interviewAfterDays after 督办. A stage reached by hand
  * starts its own timer; a deadline moved later holds the ladder until the new one passes. A job
  * that did not run for a while catches up: every missed step is returned with its own date.
+ * An obstacle sent back (退回重办) to 交办 after its deadline counts from the day it was sent back
+ * as from a deadline: it was not open in between, so it does not climb to 约谈 at a stroke.
  */
 export function nextEscalation(o: TimedObstacle, settings: SupervisionSettings, today: string): Escalation {
   const deadline = effectiveDeadline(o, settings);
@@ -167,16 +171,19 @@ export function nextEscalation(o: TimedObstacle, settings: SupervisionSettings, 
   for (;;) {
     const next = nextStageOf(stage);
     if (!next) return { stage, steps, nextStage: null, nextOn: null, deadline };
-    const timed = stage === 'assigned' ? remindOn : shiftDate(since, wait[stage]);
+    const timed = stage === 'assigned' ? later(remindOn, shiftDate(since, settings.remindAfterDays + 1)) : shiftDate(since, wait[stage]);
     const due = timed > remindOn ? timed : remindOn;
     if (due > today) return { stage, steps, nextStage: next, nextOn: due, deadline };
-    steps.push({ stage: next, on: due, rule: escalationRule(stage, next, deadline, settings) });
+    steps.push({ stage: next, on: due, rule: escalationRule(stage, next, deadline, settings, stage === 'assigned' && due > remindOn) });
     stage = next;
     since = due;
   }
 }
 
-function escalationRule(from: ObstacleStage, to: ObstacleStage, deadline: string, s: SupervisionSettings): string {
+function escalationRule(from: ObstacleStage, to: ObstacleStage, deadline: string, s: SupervisionSettings, isSentBack: boolean): string {
+  if (from === 'assigned' && isSentBack) {
+    return `退回重办${s.remindAfterDays ? ` ${s.remindAfterDays} 天` : ''}后仍未办结（办理期限 ${deadline} 已过），自动${OBSTACLE_STAGE_LABEL[to]}`;
+  }
   if (from === 'assigned') {
     return `办理期限 ${deadline} 已过${s.remindAfterDays ? ` ${s.remindAfterDays} 天` : ''}仍未办结，自动${OBSTACLE_STAGE_LABEL[to]}`;
   }

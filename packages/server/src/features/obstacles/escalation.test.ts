@@ -116,4 +116,24 @@ describe.each(DIALECTS)('the automatic escalation on %s', (dialect) => {
     await escalateDueObstacles(h.ctx);
     expect(await row(o.id)).toMatchObject({ stage: 'reminded', escalateAt: '2027-01-11' });
   });
+
+  it('starts 交办 afresh when an obstacle is sent back after its deadline, instead of climbing to 约谈 at once', async () => {
+    h.clock.set('2027-01-10T02:00:00Z');
+    const office = await c.f.session('office', c.region);
+    const owner = await c.f.session('department', c.region, { orgId: c.dept.id });
+    const o = (await h.request('POST', '/api/v1/obstacles', { cookie: office.cookie, body: { projectId: c.project.id, kind: 'land', description: '补办用地手续', deadline: '2027-01-20' } })).json();
+    const resolved = (await h.request('POST', `/api/v1/obstacles/${o.id}/resolve`, { cookie: owner.cookie, body: { version: 1, resolution: '已补办' } })).json();
+    expect(resolved).toMatchObject({ status: 'resolved', stage: 'assigned' });
+    // Six weeks after the deadline the office finds it not solved and sends it back.
+    h.clock.set('2027-03-01T02:00:00Z');
+    const reopened = await h.request('POST', `/api/v1/obstacles/${o.id}/reopen`, { cookie: await c.f.login(office.username), body: { version: resolved.version, note: '手续仍未办结' } });
+    // The region reminds 2 days after a deadline and supervises 3 days after that (set above): counted from the send-back.
+    expect(reopened.json()).toMatchObject({ status: 'open', stage: 'assigned', escalateAt: '2027-03-04' });
+    await escalateDueObstacles(h.ctx);
+    expect(await row(o.id)).toMatchObject({ stage: 'assigned' });
+    h.clock.set('2027-03-04T01:00:00Z');
+    await escalateDueObstacles(h.ctx);
+    expect(await row(o.id)).toMatchObject({ stage: 'reminded', escalateAt: '2027-03-07' });
+    expect((await autoSteps(o.id)).map((s) => [s.toStage, s.note])).toEqual([['reminded', '退回重办 2 天后仍未办结（办理期限 2027-01-20 已过），自动提醒']]);
+  });
 });
