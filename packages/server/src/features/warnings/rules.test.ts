@@ -144,15 +144,16 @@ describe.each(DIALECTS)('warning rules from real data on %s', (dialect) => {
     await c.on('2026-07-10');
     await c.recompute();
     const yellow = await c.live(p.id, 'investment_behind');
-    expect(yellow).toMatchObject({ level: 'yellow', ruleLabel: '投资滞后序时进度', reason: '年度计划投资 1.00 亿元，已完成 4,000.00 万元（40.0%），序时进度 52.3%，落后 12.3 个百分点' });
-    await c.on('2026-07-20');
+    expect(yellow).toMatchObject({ level: 'yellow', ruleLabel: '投资滞后序时进度', reason: '年度计划投资 1.00 亿元，截至6月末已完成 4,000.00 万元（40.0%），序时进度 50.0%，落后 10.0 个百分点' });
+    // A month on with no newer figure: measured at July's end.
+    await c.on('2026-08-05');
     const quiet = await c.recompute();
     // The figures moved on, not the level: the words follow, no event, no audit record.
     expect(quiet).toMatchObject({ raised: 0, changed: 0, cleared: 0 });
-    expect((await c.live(p.id, 'investment_behind'))!.reason).toContain('序时进度 55.1%，落后 15.1 个百分点');
+    expect((await c.live(p.id, 'investment_behind'))!.reason).toContain('截至7月末已完成 4,000.00 万元（40.0%），序时进度 58.3%，落后 18.3 个百分点');
     await c.on('2026-10-01');
     await c.recompute();
-    expect(await c.live(p.id, 'investment_behind')).toMatchObject({ id: yellow!.id, level: 'red', since: yellow!.since, reason: expect.stringContaining('落后 35.1 个百分点') });
+    expect(await c.live(p.id, 'investment_behind')).toMatchObject({ id: yellow!.id, level: 'red', since: yellow!.since, reason: expect.stringContaining('截至9月末已完成 4,000.00 万元（40.0%），序时进度 75.0%，落后 35.0 个百分点') });
     const plan = (await detail(p.id)).plans[0];
     await h.request('PUT', `/api/v1/projects/${p.id}/plans/2026`, { cookie: c.office.cookie, body: { plan: 10_000 * W, target: 12_000 * W, completed: 8_000 * W, completedThrough: '2026-09', version: plan.version } });
     await c.recompute();
