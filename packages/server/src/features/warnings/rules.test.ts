@@ -3,6 +3,8 @@ import { DIALECTS, startHarness, type Harness } from '../../test/harness';
 import { makeJpeg } from '../../test/media/fixtures';
 import { openMonth, SITE, uploadBuffer } from '../../test/report-fixtures';
 import { warningCounty, type WarningCounty } from '../../test/warning-fixtures';
+import { regionPrefix } from '@tuijin/core';
+import { recomputeAfterChanges } from './job';
 
 // Each warning rule raised from real data through the API, with the clock moving on: a date
 // passes, a report goes wrong, an obstacle ages, an inspector finds the books ahead; then the
@@ -160,5 +162,19 @@ describe.each(DIALECTS)('warning rules from real data on %s', (dialect) => {
     const after = await c.of(p.id);
     expect(after.live.find((w) => w.rule === 'investment_behind')).toBeUndefined();
     expect(after.history.filter((e) => e.rule === 'investment_behind').map((e) => `${e.event}:${e.toLevel ?? e.fromLevel}`)).toEqual(['cleared:red', 'changed:red', 'raised:yellow']);
+  });
+
+  it('follows a change within the minute, for the county it touched, once', async () => {
+    await recomputeAfterChanges(h.ctx);
+    await recomputeAfterChanges(h.ctx);
+    expect(await recomputeAfterChanges(h.ctx), 'nothing written since').toBeNull();
+    const p = await c.addProject('改期项目', { stage: 'under_construction', actualStartDate: '2026-01-10', commitCompletionDate: '2027-06-30' } as never);
+    expect(await c.live(p.id, 'completion_overdue')).toBeUndefined();
+    const plan = await h.request('PATCH', `/api/v1/projects/${p.id}`, { cookie: c.office.cookie, body: { version: (await detail(p.id)).version, commitCompletionDate: '2026-08-31' } });
+    expect(plan.statusCode, plan.body).toBe(200);
+    // Nobody pressed 重新计算: the scheduler's pass sees the write and recomputes that county.
+    expect(await recomputeAfterChanges(h.ctx)).toEqual({ regions: [regionPrefix(c.region)] });
+    expect(await c.live(p.id, 'completion_overdue')).toMatchObject({ level: 'red' });
+    expect(await recomputeAfterChanges(h.ctx), 'its own warnings are not a change').toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { openPeriod } from '../../features/periods/service';
 import { escalateDueObstacles } from '../../features/obstacles/escalation-job';
 import { regionsWithSettings } from '../../features/settings/report-settings';
-import { hourlyWarnings } from '../../features/warnings/job';
+import { hourlyWarnings, recomputeAfterChanges } from '../../features/warnings/job';
 import { claimJob, finishJob } from './claim';
 import { sweep } from './sweep';
 
@@ -70,6 +70,8 @@ export function startScheduler(ctx: AppContext, log: (message: string, err?: unk
       await hourlyObstacleEscalation(ctx);
       // After the ladder moved, so an obstacle that just reached 约谈 is red this hour.
       await hourlyWarnings(ctx);
+      // And within a minute of a change, for the counties it touched.
+      await recomputeAfterChanges(ctx);
     } catch (err) {
       log('定时任务失败', err);
     } finally {
