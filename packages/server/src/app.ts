@@ -96,6 +96,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
         return reply.status(404).send({ error: { code: 'not_found', message: '接口不存在', details: null } });
       }
+      // A file the build does not have (an old page asking for assets of a previous build) is a
+      // 404, not the app shell served as script.
+      if (/\.[a-z0-9]+$/i.test(request.url.split('?')[0]!)) {
+        return reply.status(404).type('text/plain; charset=utf-8').send('文件不存在（页面可能来自旧版本，请刷新）');
+      }
       // Client-side routes (/projects/12) all serve the app shell.
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     });
