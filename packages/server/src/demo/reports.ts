@@ -29,6 +29,8 @@ export interface DemoPeople {
   office: SessionUser;
   reporterOf: (orgId: number) => SessionUser;
   reviewerOf: (orgId: number) => SessionUser;
+  /** The department whose account the demo prints: one of its projects reports a problem this month. */
+  featuredDeptId?: number;
 }
 
 const WAN = 10_000;
@@ -71,10 +73,13 @@ export async function seedReporting(ctx: AppContext, projects: DemoProject[], pe
     const opened = await openPeriod(openCtx, people.office, { period, deadline: day(addMonths(period, 1), 5) });
     for (const p of reporting) {
       // In the running month only some companies have reported yet.
-      const fate = isRunning ? r.pick(['none', 'none', 'draft', 'submitted', 'submitted', 'approved', 'returned']) : index === 1 && p === reporting[2] ? 'returned_then_approved' : 'approved';
+      // (Not the printed company account's project: that one is left for its reporter to fill.)
+      const demoCompany = projects.find((x) => x.stage === 'under_construction')?.ownerOrgId;
+      const featured = isRunning && p === building.find((b) => b.responsibleOrgId === people.featuredDeptId && b.ownerOrgId !== demoCompany);
+      const fate = featured ? 'submitted' : isRunning ? r.pick(['none', 'none', 'draft', 'submitted', 'submitted', 'approved', 'returned']) : index === 1 && p === reporting[2] ? 'returned_then_approved' : 'approved';
       if (fate === 'none') continue;
       await reportMonth(ctx, p, period, fate, people, r, {
-        photos: building.includes(p) ? points.get(p.id) ?? [] : null, progress: (index + 1) / (months.length + 4),
+        photos: building.includes(p) ? points.get(p.id) ?? [] : null, progress: (index + 1) / (months.length + 4), problem: featured,
         days: isRunning ? runningDays(period, today, r) : closedDays(period, r),
       });
     }
@@ -122,7 +127,7 @@ function runningDays(period: string, today: string, r: Rng): Days {
   return { sent, returned: today, fixed: today, approved: today };
 }
 
-async function reportMonth(ctx: AppContext, p: DemoProject, period: string, fate: string, people: DemoPeople, r: Rng, shots: { photos: number[] | null; progress: number; days: Days }) {
+async function reportMonth(ctx: AppContext, p: DemoProject, period: string, fate: string, people: DemoPeople, r: Rng, shots: { photos: number[] | null; progress: number; days: Days; problem?: boolean }) {
   const reporter = people.reporterOf(p.ownerOrgId);
   const reviewer = people.reviewerOf(p.responsibleOrgId);
   const sentOn = shots.days.sent;
@@ -141,7 +146,7 @@ async function reportMonth(ctx: AppContext, p: DemoProject, period: string, fate
         progress: `主体结构施工至第 ${Math.max(1, Math.round(shots.progress * 12))} 层，完成本月计划的 ${r.int(85, 110)}%`,
         funds: [{ source: 'enterprise' as const, amount: Math.round(((ytd - lastYtd) * 0.6) / WAN) * WAN }, { source: 'bank_loan' as const, amount: Math.round(((ytd - lastYtd) * 0.4) / WAN) * WAN }],
         nextPlan: '继续主体施工，同步开展设备采购', coordination: r.next() < 0.2 ? '需协调解决施工用电增容' : null,
-        problems: r.next() < 0.25 ? [r.pick(PROBLEMS)] : [],
+        problems: r.next() < 0.25 || shots.problem ? [r.pick(PROBLEMS)] : [],
       }
     : { version: row.version, noChange: true, noChangeReason: NO_CHANGE[p.stage] ?? '本月无实物工作量' };
   let view = await saveReport(fill, reporter, row.id, body);

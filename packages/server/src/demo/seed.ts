@@ -50,7 +50,7 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
   const office = systemUser('office', DEMO_COUNTY);
   const org = (kind: 'department' | 'township' | 'bank' | 'company', name: string, extra = {}) =>
     createOrg(ctx, office, { kind, name, regionCode: DEMO_COUNTY, ...extra });
-  const departments = [];
+  const departments: { id: number }[] = [];
   for (const name of DEPARTMENTS) departments.push(await org('department', name));
   const townships = [];
   for (const name of TOWNSHIPS) townships.push(await org('township', name));
@@ -64,6 +64,11 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
   const count = options.projects ?? 36;
   const companies = new Map<string, number>();
   let firstCompany: number | null = null;
+  let building = 0;
+  const pickDepartment = (featured: boolean) => {
+    const drawn = r.pick(departments).id;
+    return featured ? departments[0]!.id : drawn;
+  };
   const built: DemoProject[] = [];
   const usedNames = new Set<string>();
   const uniqueName = (name: string, word: string) => {
@@ -82,13 +87,16 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
     }
     // The demo's company account belongs to a company with a project being built: it has a report to fill.
     if (g.stage === 'under_construction') firstCompany ??= ownerOrgId;
+    // The printed department account (县发展和改革局) reviews the first two projects being built:
+    // the printed company's, and another whose report this month raised a problem.
+    const isFeatured = g.stage === 'under_construction' && building++ < 2;
     const [staffName, staffTitle] = r.pick(STAFF);
     const first = await createPerson(ctx, office, { name: staffName!, title: staffTitle, orgId: ownerOrgId, regionCode: DEMO_COUNTY, phone: `137${String(r.int(10_000_000, 99_999_999))}` });
     const project = await createProject(ctx, office, {
       name: uniqueName(g.name, g.companyWord),
       regionCode: DEMO_COUNTY, category: g.category, industry: g.industry, nature: g.nature, stage: g.stage,
       totalInvestment: g.totalInvestment, contentScale: g.contentScale, ownerOrgId,
-      townshipId: r.pick(townships).id, responsibleOrgId: r.pick(departments).id, bankOrgId: r.pick(banks).id,
+      townshipId: r.pick(townships).id, responsibleOrgId: pickDepartment(isFeatured), bankOrgId: r.pick(banks).id,
       leaderId: r.pick(leaders).id, firstResponsibleId: first.id, contactId: first.id,
       team: '县直有关部门抽调人员组成专班', implementationPlan: '倒排工期、挂图作战，按月分解任务，确保按期竣工投产。',
       commitStartDate: g.commitStartDate, commitCompletionDate: g.commitCompletionDate,
@@ -163,6 +171,6 @@ async function seedMonths(ctx: AppContext, projects: DemoProject[], departmentId
   }
   const office = await ctx.db.selectFrom('appUser').select('id').where('username', '=', 'demo_office').executeTakeFirstOrThrow();
   const pick = (orgId: number) => accountOf.get(orgId) ?? (() => { throw new Error(`no demo account for org ${orgId}`); })();
-  await seedReporting(ctx, projects, { office: await sessionUserOf(ctx, office.id), reporterOf: pick, reviewerOf: pick }, r);
+  await seedReporting(ctx, projects, { office: await sessionUserOf(ctx, office.id), reporterOf: pick, reviewerOf: pick, featuredDeptId: departmentIds[0] }, r);
   return pick;
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Grid, Space, Table, Tabs, Typography } from 'antd';
+import { SupervisionSettingsButton } from '../supervision-settings/supervision-settings-modal';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../app/auth';
@@ -50,6 +51,7 @@ export function ObstacleListPage() {
         </Space>
         <Space wrap>
           {params.view === 'list' && <SearchBox value={params.q} onChange={(q) => update({ q })} placeholder="项目或问题" testId="obstacle-q" />}
+          <SupervisionSettingsButton />
           {me.can.manageObstacles && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRaising(true)} data-testid="obstacle-raise">登记问题</Button>}
         </Space>
       </div>

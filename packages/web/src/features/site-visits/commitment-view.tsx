@@ -2,6 +2,7 @@ import { Alert, Card, Col, Grid, List, Progress, Row, Space, Statistic, Table, T
 import type { CommitmentStatus } from '@tuijin/core';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../app/api-client';
+import { SupervisionSettingsButton } from '../supervision-settings/supervision-settings-modal';
 import { MonthInput } from '../../components/date-input';
 import { useCommitment } from './api';
 import type { LeaderCommitment } from './types';
@@ -95,7 +96,8 @@ export function CommitmentView({ month, onMonth }: { month: string; onMonth: (m:
     <div data-testid="commitment-view">
       <Space wrap style={{ marginBottom: 12 }}>
         <MonthInput value={month} onChange={(m) => m && onMonth(m)} data-testid="commitment-month" />
-        {data && <Typography.Text type="secondary">承诺标准：每位包保领导每月到项目 {data.commitmentDays} 天（可在督导设置中调整）</Typography.Text>}
+        {data && <Typography.Text type="secondary">承诺标准：每位包保领导每月到项目 {data.commitmentDays} 天</Typography.Text>}
+        <SupervisionSettingsButton />
       </Space>
       {error && <Alert type="error" showIcon message="走访情况加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
       {data && (

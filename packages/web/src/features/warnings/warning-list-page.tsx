@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Alert, App, Button, Grid, Space, Table, Tabs, Typography } from 'antd';
+import { SupervisionSettingsButton } from '../supervision-settings/supervision-settings-modal';
 import { ReloadOutlined, SyncOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../app/auth';
@@ -70,6 +71,7 @@ export function WarningListPage() {
         </Space>
         <Space wrap>
           <Button icon={<ReloadOutlined />} onClick={() => { void summary.refetch(); void list.refetch(); }} loading={list.isFetching} aria-label="刷新" />
+          <SupervisionSettingsButton />
           {me.can.manageObstacles && (
             <Button icon={<SyncOutlined />} onClick={() => void run()} loading={recompute.isPending} data-testid="warning-recompute">立即重新计算</Button>
           )}
