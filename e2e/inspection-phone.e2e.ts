@@ -53,7 +53,9 @@ interface LedgerRow { id: number; name: string; responsibleOrgName: string | nul
  */
 async function projectWithClaim(office: Page): Promise<LedgerRow> {
   const { items } = await getJson<{ items: LedgerRow[] }>(office, '/projects?stage=under_construction&pageSize=100&sort=name&order=asc');
-  const project = items.find((p) => p.responsibleOrgName && p.responsibleOrgName !== '县发展和改革局');
+  // (A name no other project's name contains: the flow picks options and cards by their text.)
+  const { items: all } = await getJson<{ items: LedgerRow[] }>(office, '/projects?pageSize=200');
+  const project = items.find((p) => p.responsibleOrgName && p.responsibleOrgName !== '县发展和改革局' && !all.some((o) => o.id !== p.id && o.name.includes(p.name)));
   if (!project) throw new Error('the demo has no project under construction for this flow');
   const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
   const res = await office.request.post(`${baseUrl}/api/v1/projects/${project.id}/nodes`, { headers, data: { kind: 'other', name: NODE, plannedDate: monthAgo, actualDate: monthAgo } });

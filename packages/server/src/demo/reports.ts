@@ -73,10 +73,10 @@ export async function seedReporting(ctx: AppContext, projects: DemoProject[], pe
     const opened = await openPeriod(openCtx, people.office, { period, deadline: day(addMonths(period, 1), 5) });
     for (const p of reporting) {
       // In the running month only some companies have reported yet.
-      // (Not the printed company account's project: that one is left for its reporter to fill.)
+      // The printed company account's report of this month is left for its reporter to fill.
       const demoCompany = projects.find((x) => x.stage === 'under_construction')?.ownerOrgId;
       const featured = isRunning && p === building.find((b) => b.responsibleOrgId === people.featuredDeptId && b.ownerOrgId !== demoCompany);
-      const fate = featured ? 'submitted' : isRunning ? r.pick(['none', 'none', 'draft', 'submitted', 'submitted', 'approved', 'returned']) : index === 1 && p === reporting[2] ? 'returned_then_approved' : 'approved';
+      const fate = featured ? 'submitted' : isRunning && p.ownerOrgId === demoCompany ? 'none' : isRunning ? r.pick(['none', 'none', 'draft', 'submitted', 'submitted', 'approved', 'returned']) : index === 1 && p === reporting[2] ? 'returned_then_approved' : 'approved';
       if (fate === 'none') continue;
       await reportMonth(ctx, p, period, fate, people, r, {
         photos: building.includes(p) ? points.get(p.id) ?? [] : null, progress: (index + 1) / (months.length + 4), problem: featured,
