@@ -121,5 +121,20 @@ describe('a problem from a monthly report is followed to 销号', () => {
     expect(done.steps.find((s) => s.docNo === docNo)?.toStage).toBe('supervised');
     expect(await office.getByTestId('obstacle-escalate').count()).toBe(0);
     await screenshot(office, 'obstacle-closed');
+
+    // The ladder's rules are the office's settings: 督导设置 from the list, refused until valid.
+    await office.goto(`${baseUrl}/obstacles`);
+    await office.getByTestId('supervision-settings-open').click();
+    await office.getByTestId('supervision-behindRed').waitFor();
+    await office.getByTestId('supervision-behindRed').fill('5');
+    await office.getByTestId('supervision-settings-save').click();
+    await expect.poll(() => office.getByTestId('supervision-settings-modal').textContent()).toContain('红色预警的落后百分点必须大于黄色预警');
+    await office.getByTestId('supervision-behindRed').fill('30');
+    await office.getByTestId('supervision-superviseAfterDays').fill('5');
+    await screenOnly(office, 'supervision-settings');
+    await office.getByTestId('supervision-settings-save').click();
+    await expect.poll(() => office.locator('.ant-message').textContent()).toContain('督导设置已保存');
+    const saved = await getJson<{ settings: { superviseAfterDays: number }; inherited: boolean }>(office, '/settings/supervision');
+    expect(saved).toMatchObject({ inherited: false, settings: { superviseAfterDays: 5 } });
   });
 });
