@@ -7,7 +7,8 @@ import type { MeetingRow } from './queries';
 // What final minutes set off beyond the meeting itself.
 
 /**
- * Each obstacle on the final agenda was discussed at the meeting: it is linked to the meeting
+ * Each obstacle the meeting reached (an item with something recorded; the others were not
+ * reached and wait for the next meeting) was discussed: it is linked to the meeting
  * (obstacle.meeting_id) and its ladder gets a 'discussed' step saying what was decided (its stage
  * unchanged). Neither is a field anyone edits on the obstacle, so its version stays (no one's
  * open form goes stale). The meeting's close is the one audited write; it names these obstacles.
@@ -17,6 +18,11 @@ export async function linkDiscussedObstacles(tx: Tx, user: SessionUser, m: Meeti
     .innerJoin('obstacle', 'obstacle.id', 'meetingItem.sourceId')
     .select(['obstacle.id', 'obstacle.stage', 'meetingItem.decided'])
     .where('meetingItem.meetingId', '=', m.id).where('meetingItem.source', '=', 'obstacle').where('meetingItem.removedAt', 'is', null)
+    // Reached at the meeting: something reported or decided, or an action item given on it.
+    .where((eb) => eb.or([
+      eb('meetingItem.reported', 'is not', null), eb('meetingItem.decided', 'is not', null),
+      eb.exists(eb.selectFrom('actionItem').select('actionItem.id').whereRef('actionItem.meetingItemId', '=', 'meetingItem.id')),
+    ]))
     .where('obstacle.regionCode', 'like', `${regionPrefix(m.regionCode)}%`)
     .execute();
   if (!items.length) return [];

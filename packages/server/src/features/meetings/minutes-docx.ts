@@ -79,12 +79,18 @@ export async function minutesDocx(view: MeetingView, issuer: string): Promise<Bu
   ];
   if (view.summary) children.push(body(run(view.summary)));
   children.push(heading('一、议定事项'));
-  view.items.forEach((item, i) => {
+  // Items the meeting reached (something reported or decided, or an action item given); the
+  // rest were not reached and go to the next meeting, named once, not printed as empty forms.
+  const reached = view.items.filter((item) => item.reported || item.decided || item.actions.length);
+  const notReached = view.items.filter((item) => !reached.includes(item));
+  if (!reached.length) children.push(body(run('本次会议未记录议定事项。')));
+  reached.forEach((item, i) => {
     children.push(sub(`（${chineseNumber(i + 1)}）${item.title}`));
     if (item.background) children.push(body(run('议题背景：', FONT.heading), run(item.background)));
     children.push(body(run('汇报情况：', FONT.heading), run(item.reported ? `${item.reporter ? `${item.reporter}汇报：` : ''}${item.reported}` : '（未记录）')));
     children.push(body(run('会议议定：', FONT.heading), run(item.decided ?? '（未记录）')));
   });
+  if (notReached.length) children.push(body(run('以下议题本次会议未及研究，转下次会议：', FONT.heading), run(`${notReached.map((item) => item.title).join('；')}。`)));
   children.push(heading('二、督办事项'));
   if (view.actions.length) {
     children.push(body(run(`会议共交办督办事项 ${view.actions.length} 项，请各责任单位按时限办结，并将办理结果报县重点项目推进办公室。`)));

@@ -43,9 +43,12 @@ describe.each(DIALECTS)('the minutes (.docx) on %s', (dialect) => {
     expect(paragraphs).toContain('（一）年产10万吨新型建材项目：用地问题');
     expect(paragraphs).toContain('汇报情况：县自然资源局 赵磊汇报：二期用地已完成组卷，待省厅批复');
     expect(paragraphs).toContain('会议议定：由县自然资源局牵头，12月15日前取得用地批复');
-    // Items with nothing recorded say so rather than vanish.
-    expect(paragraphs).toContain('（二）智能装备产业园：资金问题');
-    expect(paragraphs.filter((p) => p === '会议议定：（未记录）')).toHaveLength(2);
+    // Items the meeting did not reach are not printed as empty forms: they are named once, for the next meeting.
+    expect(paragraphs).not.toContain('（二）智能装备产业园：资金问题');
+    expect(paragraphs.filter((p) => p === '会议议定：（未记录）')).toHaveLength(0);
+    const carried = paragraphs.find((p) => p.startsWith('以下议题本次会议未及研究，转下次会议：'));
+    expect(carried).toContain('智能装备产业园：资金问题');
+    expect(carried!.split('；')).toHaveLength(2);
     expect(paragraphs).toContain('二、督办事项');
     expect(text).toContain('会议共交办督办事项 2 项');
     expect(paragraphs.slice(-2)).toEqual([`${'测试县'}重点项目推进办公室`, '2026年11月20日']);

@@ -170,9 +170,11 @@ describe.each(DIALECTS)('joint meetings on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'closed', statusLabel: '纪要已定稿', canEdit: false });
     expect(rows.map((r) => [r.action, r.objectType])).toEqual([['close', 'meeting']]);
-    expect(JSON.parse(rows[0]!.after!)).toMatchObject({ obstacles: [c.obstacles.late, c.obstacles.notYet], notified: 1 });
+    // The item with a decision and an action item was reached; the one with nothing recorded was not (next meeting).
+    expect(JSON.parse(rows[0]!.after!)).toMatchObject({ obstacles: [c.obstacles.late], notified: 1 });
     const linked = await h.ctx.db.selectFrom('obstacle').select(['id', 'meetingId', 'version']).where('id', 'in', [c.obstacles.late, c.obstacles.notYet]).orderBy('id').execute();
-    expect(linked).toEqual([{ id: c.obstacles.late, meetingId, version: 1 }, { id: c.obstacles.notYet, meetingId, version: 1 }]);
+    expect(linked).toEqual([{ id: c.obstacles.late, meetingId, version: 1 }, { id: c.obstacles.notYet, meetingId: null, version: 1 }]);
+    expect(await h.ctx.db.selectFrom('obstacleStep').select('id').where('obstacleId', '=', c.obstacles.notYet).where('step', '=', 'discussed').execute()).toEqual([]);
     const step = await h.ctx.db.selectFrom('obstacleStep').selectAll().where('obstacleId', '=', c.obstacles.late).where('step', '=', 'discussed').executeTakeFirstOrThrow();
     expect(step.note).toBe('2026年11月重点项目联席会议议定：由县金融办牵头，11月底前落实首笔贷款');
     const notices = (await h.request('GET', '/api/v1/notifications', { cookie: c.landDept.cookie })).json();

@@ -64,9 +64,15 @@ export function MeetingPage() {
       onOk: () => write(() => remove.mutateAsync({ itemId: item.id, version: item.version }), '已移出议程'),
     }),
   };
+  const unrecorded = m.items.filter((i) => !i.reported && !i.decided && !i.actions.length).length;
   const confirmStatus = (to: 'held' | 'closed') => modal.confirm({
     title: to === 'held' ? '标记会议已召开？' : '定稿会议纪要？',
-    content: to === 'held' ? '议程将不再自动生成，可开始记录各议题的汇报情况和议定事项。' : '定稿后纪要不能再修改；上会的问题将记入其督办过程，督办事项的责任单位会收到通知。',
+    content: to === 'held' ? '议程将不再自动生成，可开始记录各议题的汇报情况和议定事项。' : (
+      <>
+        <p>定稿后纪要不能再修改；上会研究的问题将记入其督办过程，督办事项的责任单位会收到通知。</p>
+        {unrecorded > 0 && <p data-testid="meeting-close-unrecorded" style={{ color: '#d46b08' }}>有 {unrecorded} 项议题未记录汇报情况、议定事项或督办事项，纪要中将列为「未及研究，转下次会议」。</p>}
+      </>
+    ),
     okText: to === 'held' ? '已召开' : '定稿', cancelText: '取消',
     onOk: () => write(() => status.mutateAsync({ version: m.version, status: to }), to === 'held' ? '会议已召开，请记录汇报和议定事项' : '会议纪要已定稿'),
   });
