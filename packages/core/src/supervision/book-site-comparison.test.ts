@@ -67,7 +67,7 @@ describe('the 账面地面 comparison', () => {
 
   it('says which fields put the books ahead, with why', () => {
     const rows = byField({ nodesMet: [1], investmentEstimate: 6_000 * W });
-    expect(booksAheadSummary(rows)).toBe('账面超前：节点：主体封顶（账面已完成，现场未完成）；开工以来累计完成投资（现场估算低于月报 40%）');
+    expect(booksAheadSummary(rows)).toBe('账面超前：节点：主体封顶（账面已完成，现场未完成）；开工以来累计完成投资（现场估算比月报低 40%）');
     expect(rows.find((r) => r.key === 2)?.note).toBe('账面已完成，现场未完成');
   });
 

@@ -135,9 +135,9 @@ function investmentRow(books: Books, site: SiteObservation): ComparisonRow {
   if (cumulative == null || cumulative === 0) return row({ field: 'investment', label: '开工以来累计完成投资', reported, observed, differs: false, compared: false, note: '无月报数可对照' });
   const share = (site.investmentEstimate - cumulative) / cumulative;
   const percent = `${Math.round(Math.abs(share) * 100)}%`;
-  if (share <= -INVESTMENT_AHEAD_SHARE) return row({ field: 'investment', label: '开工以来累计完成投资', reported, observed, differs: true, direction: 'books_ahead', note: `现场估算低于月报 ${percent}` });
+  if (share <= -INVESTMENT_AHEAD_SHARE) return row({ field: 'investment', label: '开工以来累计完成投资', reported, observed, differs: true, direction: 'books_ahead', note: `现场估算比月报低 ${percent}` });
   if (Math.abs(share) > INVESTMENT_DIFFERS_SHARE) {
-    return row({ field: 'investment', label: '开工以来累计完成投资', reported, observed, differs: true, direction: share > 0 ? 'site_ahead' : null, note: `现场估算${share > 0 ? '高于' : '低于'}月报 ${percent}` });
+    return row({ field: 'investment', label: '开工以来累计完成投资', reported, observed, differs: true, direction: share > 0 ? 'site_ahead' : null, note: `现场估算比月报${share > 0 ? '高' : '低'} ${percent}` });
   }
   return row({ field: 'investment', label: '开工以来累计完成投资', reported, observed, differs: false, note: `相差 ${percent}，在估算误差内` });
 }

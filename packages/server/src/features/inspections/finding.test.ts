@@ -33,6 +33,21 @@ describe.each(DIALECTS)('inspection findings on %s', (dialect) => {
     expect(s.books.nodes.map((n: { name: string; reportedMetOn: string | null }) => [n.name, n.reportedMetOn])).toEqual([['开工建设', '2026-03-05'], ['主体封顶', '2026-05-28'], ['竣工验收', null]]);
   });
 
+  it('reads 「本月无变化」 as the last figures still standing', async () => {
+    // A later month sent as no change (written as the report service stores one): the books keep May's figures.
+    const may = await h.ctx.db.selectFrom('monthlyReport').selectAll().where('id', '=', c.reportId).executeTakeFirstOrThrow();
+    const { id: _id, ...fields } = may;
+    const june = await h.ctx.db.insertInto('monthlyReport').values({ ...fields, period: '2026-06', noChange: 1, noChangeReason: '本月无变化', progress: null, thisMonth: null, ytd: null, cumulative: null, nodesMet: '[]' })
+      .returning('id').executeTakeFirstOrThrow();
+    try {
+      const books = (await sheet(c.inspector.cookie)).json().books;
+      expect(books.report).toMatchObject({ id: june.id, period: '2026-06', noChange: true, figuresFrom: '2026-05', progress: '主体结构封顶，开始砌筑围护墙', cumulative: 9000 * W });
+    } finally {
+      await h.ctx.db.deleteFrom('monthlyReport').where('id', '=', june.id).execute();
+    }
+    expect((await sheet(c.inspector.cookie)).json().books.report).toMatchObject({ id: c.reportId, figuresFrom: null });
+  });
+
   it('records a finding that contradicts the books: compared field by field, 账面超前, demands handed on', async () => {
     const { result: res, rows } = await c.f.audited(() => record(c.inspector.cookie, contradiction(c)));
     expect(res.statusCode, res.body).toBe(200);
@@ -43,7 +58,7 @@ describe.each(DIALECTS)('inspection findings on %s', (dialect) => {
     expect(byLabel['节点：主体封顶']).toMatchObject({ reported: '已完成（2026-05-28）', observed: '现场未完成', differs: true, direction: 'books_ahead' });
     expect(byLabel['节点：开工建设']).toMatchObject({ differs: false });
     expect(byLabel['形象进度']).toMatchObject({ reported: '主体结构封顶，开始砌筑围护墙', observed: '主体结构施工至五层，尚未封顶', direction: 'books_ahead' });
-    expect(byLabel['开工以来累计完成投资']).toMatchObject({ reported: '9,000.00 万元', observed: '约 6,000.00 万元', direction: 'books_ahead', note: '现场估算低于月报 33%' });
+    expect(byLabel['开工以来累计完成投资']).toMatchObject({ reported: '9,000.00 万元', observed: '约 6,000.00 万元', direction: 'books_ahead', note: '现场估算比月报低 33%' });
     expect(byLabel['项目阶段']).toMatchObject({ differs: false });
     const [obstacleDemand, actionDemand] = f.demands;
     expect(obstacleDemand).toMatchObject({ raiseAs: 'obstacle', raiseAsLabel: '转问题督办', statusLabel: '办理中', link: `/obstacles/${obstacleDemand.obstacleId}` });

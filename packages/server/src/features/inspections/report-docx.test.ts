@@ -80,7 +80,7 @@ describe.each(DIALECTS)('the inspection report (.docx) on %s', (dialect) => {
     expect(first![0]).toEqual(['对照项目', '账面（月报/台账）', '地面（现场检查）', '对照结果']);
     const row = (label: string) => first!.find((r) => r[0] === label);
     expect(row('节点：主体封顶')).toEqual(['节点：主体封顶', '已完成（2026-05-28）', '现场未完成', '账面超前账面已完成，现场未完成']);
-    expect(row('开工以来累计完成投资')).toEqual(['开工以来累计完成投资', '9,000.00 万元', '约 6,000.00 万元', '账面超前现场估算低于月报 33%']);
+    expect(row('开工以来累计完成投资')).toEqual(['开工以来累计完成投资', '9,000.00 万元', '约 6,000.00 万元', '账面超前现场估算比月报低 33%']);
     expect(row('节点：开工建设')![3]).toBe('一致');
     expect(second!.find((r) => r[0] === '项目阶段')).toEqual(['项目阶段', '前期', '前期', '一致']);
     // Differences are red and shaded; the one photo of the first project is embedded.

@@ -88,7 +88,7 @@ export interface FindingSheet {
   books: {
     stage: Stage;
     nodes: BookNode[];
-    report: { id: number; period: string; status: string; progress: string | null; cumulative: number | null; ytd: number | null; thisMonth: number | null; submittedAt: string | null; noChange: boolean } | null;
+    report: { id: number; period: string; status: string; progress: string | null; cumulative: number | null; ytd: number | null; thisMonth: number | null; submittedAt: string | null; noChange: boolean; figuresFrom: string | null } | null;
   };
   finding: Finding | null;
   canEdit: boolean;

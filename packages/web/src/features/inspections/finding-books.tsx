@@ -17,6 +17,7 @@ export function BooksCard({ sheet }: { sheet: FindingSheet }) {
           依据 <Link to={`/reports/${report.id}`} data-testid="finding-books-report">{periodLabel(report.period)}月报</Link>
           <Tag style={{ marginInlineStart: 6 }}>{REPORT_STATUS_LABEL[report.status as ReportStatus] ?? report.status}</Tag>
           {report.noChange && <Tag color="default">本月无变化</Tag>}
+          {report.figuresFrom && <Typography.Text type="secondary" data-testid="finding-books-figures-from">形象进度和投资沿用{periodLabel(report.figuresFrom)}月报</Typography.Text>}
         </Typography.Paragraph>
       ) : (
         <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>该项目还没有报送过月报，只能与台账对照。</Typography.Paragraph>
