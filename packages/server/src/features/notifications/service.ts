@@ -41,6 +41,14 @@ export async function usersOfOrgs(db: Executor, orgIds: (number | null)[], role:
   return rows.map((r) => r.id);
 }
 
+/** The accounts of 包保领导: leader users linked to these people. */
+export async function leaderUsersOf(db: Executor, personIds: (number | null)[]): Promise<number[]> {
+  const ids = personIds.filter((id): id is number => id != null);
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('appUser').select('id').where('personId', 'in', ids).where('role', '=', 'leader').where('disabled', '=', 0).execute();
+  return rows.map((r) => r.id);
+}
+
 /** The office accounts that serve a project's region (its own county or a region above it). */
 export async function officeUsersFor(db: Executor, regionLine: string[]): Promise<number[]> {
   const rows = await db.selectFrom('appUser').select('id').where('regionCode', 'in', regionLine).where('role', '=', 'office').where('disabled', '=', 0).execute();

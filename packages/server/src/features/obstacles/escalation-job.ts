@@ -4,7 +4,8 @@ import { writeAuditBatch, type AuditRecord } from '../../lib/audit';
 import { actorOf, type AppContext } from '../../lib/context';
 import { systemUser } from '../../lib/system-user';
 import { transact } from '../../lib/records';
-import { notifyEach, officeUsersFor, usersOfOrgs } from '../notifications/service';
+import { leaderUsersOf, notifyEach, officeUsersFor, usersOfOrgs } from '../notifications/service';
+import { LEADER_STAGES } from './transitions';
 import { regionLine } from '../settings/report-settings';
 import { ladderTimers, loadLadderSettings } from './raise';
 
@@ -24,7 +25,7 @@ function dueBatch(tx: Tx, today: string, afterId: number) {
   return tx.selectFrom('obstacle').innerJoin('project', 'project.id', 'obstacle.projectId')
     .select([
       'obstacle.id', 'obstacle.projectId', 'obstacle.regionCode', 'obstacle.status', 'obstacle.stage', 'obstacle.stageAt', 'obstacle.deadline',
-      'obstacle.raisedAt', 'obstacle.dueOn', 'obstacle.escalateAt', 'obstacle.ownerOrgId', 'obstacle.version', 'obstacle.title', 'obstacle.description',
+      'obstacle.raisedAt', 'obstacle.dueOn', 'obstacle.escalateAt', 'obstacle.ownerOrgId', 'obstacle.leaderId', 'obstacle.version', 'obstacle.title', 'obstacle.description',
       'project.name as projectName',
     ])
     .where('obstacle.status', '=', 'open')
@@ -119,7 +120,7 @@ async function escalateBatch(tx: Tx, rows: DueRow[], settings: Map<string, Super
   await notifyMoved(tx, moved, at);
 }
 
-/** The owner department's users and the office of the obstacle's region, one notice each per obstacle. */
+/** The owner department's users, the office of the obstacle's region and, from 督办 up, the 包保领导: one notice each per obstacle. */
 async function notifyMoved(tx: Tx, moved: { row: DueRow; stage: ObstacleStage; rule: string }[], at: string) {
   const owners = new Map<number, number[]>();
   const offices = new Map<string, number[]>();
@@ -127,7 +128,8 @@ async function notifyMoved(tx: Tx, moved: { row: DueRow; stage: ObstacleStage; r
   for (const { row, stage, rule } of moved) {
     if (row.ownerOrgId != null && !owners.has(row.ownerOrgId)) owners.set(row.ownerOrgId, await usersOfOrgs(tx, [row.ownerOrgId], 'department'));
     if (!offices.has(row.regionCode)) offices.set(row.regionCode, await officeUsersFor(tx, regionLine(row.regionCode)));
-    const to = new Set([...(owners.get(row.ownerOrgId ?? -1) ?? []), ...offices.get(row.regionCode)!]);
+    const leaders = LEADER_STAGES.has(stage) && row.leaderId != null ? await leaderUsersOf(tx, [row.leaderId]) : [];
+    const to = new Set([...(owners.get(row.ownerOrgId ?? -1) ?? []), ...offices.get(row.regionCode)!, ...leaders]);
     const notice = {
       kind: 'obstacle_escalated', title: `问题已自动升级为${OBSTACLE_STAGE_LABEL[stage]}：「${row.projectName}」${row.title ?? row.description.slice(0, 20)}`,
       body: rule, link: `/obstacles/${row.id}`,

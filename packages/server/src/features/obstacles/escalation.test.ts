@@ -136,4 +136,30 @@ describe.each(DIALECTS)('the automatic escalation on %s', (dialect) => {
     expect(await row(o.id)).toMatchObject({ stage: 'reminded', escalateAt: '2027-03-07' });
     expect((await autoSteps(o.id)).map((s) => [s.toStage, s.note])).toEqual([['reminded', '退回重办 2 天后仍未办结（办理期限 2027-01-20 已过），自动提醒']]);
   });
+
+  it('tells the 包保领导 from 督办 up, by the job and by hand, and not before', async () => {
+    h.clock.set('2027-04-01T02:00:00Z');
+    const office = await c.f.session('office', c.region);
+    const leaderUser = await c.f.session('leader', c.region);
+    await h.ctx.db.updateTable('appUser').set({ personId: c.leader.id }).where('id', '=', leaderUser.id).execute();
+    const raise = async (description: string, deadline: string) => (await h.request('POST', '/api/v1/obstacles', {
+      cookie: office.cookie, body: { projectId: c.project.id, kind: 'funds', description, deadline, leaderId: c.leader.id },
+    })).json() as { id: number; version: number };
+    const leaderNotices = async (id: number) => (await h.ctx.db.selectFrom('notification').select(['title', 'body']).where('userId', '=', leaderUser.id).where('link', '=', `/obstacles/${id}`).execute());
+    const auto = await raise('贷款审批未完成', '2027-04-05');
+    const byHand = await raise('自筹资金未到位', '2027-06-30');
+    // This region reminds 2 days after the deadline and supervises 3 days later (set above).
+    h.clock.set('2027-04-08T01:00:00Z');
+    await escalateDueObstacles(h.ctx);
+    expect(await row(auto.id)).toMatchObject({ stage: 'reminded' });
+    expect(await leaderNotices(auto.id), 'a reminder is the department\'s business').toEqual([]);
+    h.clock.set('2027-04-11T01:00:00Z');
+    await escalateDueObstacles(h.ctx);
+    expect(await row(auto.id)).toMatchObject({ stage: 'supervised' });
+    expect(await leaderNotices(auto.id)).toMatchObject([{ title: expect.stringContaining('问题已自动升级为督办') }]);
+    const current = await row(byHand.id);
+    const res = await h.request('POST', `/api/v1/obstacles/${byHand.id}/escalate`, { cookie: await c.f.login(office.username), body: { version: current.version, to: 'interviewed', docNo: '示督〔2027〕3号' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await leaderNotices(byHand.id)).toMatchObject([{ title: expect.stringContaining('包保项目问题已升级为约谈'), body: expect.stringContaining('督办单号：示督〔2027〕3号') }]);
+  });
 });

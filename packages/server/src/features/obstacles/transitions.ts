@@ -6,7 +6,7 @@ import type { Tx } from '../../db/kysely';
 import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { inTransaction, nowIso } from '../../lib/records';
-import { notify, officeUsersFor } from '../notifications/service';
+import { leaderUsersOf, notify, officeUsersFor } from '../notifications/service';
 import { regionLine } from '../settings/report-settings';
 import { assertTransition } from './policy';
 import type { ObstacleRow } from './queries';
@@ -50,6 +50,9 @@ async function move(ctx: AppContext, user: SessionUser, id: number, version: num
   });
 }
 
+/** The stages at which the 包保领导 hears of an obstacle. */
+export const LEADER_STAGES: ReadonlySet<ObstacleStage> = new Set(['supervised', 'interviewed']);
+
 const nameOf = (o: ObstacleRow) => `「${o.projectName}」${o.title ?? o.description.slice(0, 20)}`;
 
 /** 升级 by hand: to the next stage or a named higher one; 督办 carries its notice number (督办单号). */
@@ -64,6 +67,13 @@ export function escalateObstacle(ctx: AppContext, user: SessionUser, id: number,
       kind: 'obstacle_escalated', title: `问题已升级为${OBSTACLE_STAGE_LABEL[target]}：${nameOf(o)}`,
       body: `${input.docNo ? `督办单号：${input.docNo}。` : ''}${input.note ?? '请抓紧办理，办结后在系统中报告办结情况。'}`,
     }, at);
+    // From 督办 up, the project's 包保领导 is told too.
+    if (LEADER_STAGES.has(target)) {
+      await notify(tx, await leaderUsersOf(tx, [o.leaderId]), {
+        kind: 'obstacle_escalated', title: `包保项目问题已升级为${OBSTACLE_STAGE_LABEL[target]}：${nameOf(o)}`,
+        body: `${input.docNo ? `督办单号：${input.docNo}。` : ''}责任单位：${o.ownerOrgName ?? '未指定'}。`, link: `/obstacles/${id}`,
+      }, at);
+    }
   });
 }
 
