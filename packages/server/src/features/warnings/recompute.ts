@@ -4,6 +4,7 @@ import type { Tx } from '../../db/kysely';
 import { writeAuditBatch, type AuditRecord } from '../../lib/audit';
 import { actorOf, type AppContext, type SessionUser } from '../../lib/context';
 import { transact } from '../../lib/records';
+import { notifyEach } from '../notifications/service';
 import { regionLine, supervisionSettings } from '../settings/report-settings';
 import { diffWarnings, warningKey, type ComputedWarning, type LiveWarning, type WarningDiff } from './diff';
 import { gatherWarningFacts, inRegion } from './facts';
@@ -76,6 +77,7 @@ export async function recomputeWarnings(
     // meanwhile is seen, so two never raise the same warning.
     const diff = diffWarnings(await liveWarnings(tx, prefix), computed);
     const records = await writeDiff(tx, diff, now.toISOString());
+    await tellLeadersOfRed(tx, diff, now.toISOString());
     let red = 0;
     for (const w of computed.values()) if (w.level === 'red') red++;
     const result = {
@@ -85,6 +87,38 @@ export async function recomputeWarnings(
     await writeAuditBatch(tx, actorOf(user), now, summary ? [summary(result), ...records] : records);
     return { ...result, ms: Math.round(performance.now() - started) };
   });
+}
+
+/**
+ * 包保领导 with an account hear when a project of theirs turns red: one notice per leader per
+ * run, naming the projects and why. (Nothing is read when no leader account is linked to a person.)
+ */
+async function tellLeadersOfRed(tx: Tx, diff: WarningDiff, at: string): Promise<void> {
+  const turned = new Map<number, string>();
+  for (const w of diff.raise) if (w.level === 'red' && !turned.has(w.projectId)) turned.set(w.projectId, w.reason);
+  for (const { live, next } of diff.change) if (next.level === 'red' && !turned.has(live.projectId)) turned.set(live.projectId, next.reason);
+  if (!turned.size) return;
+  const accounts = await tx.selectFrom('appUser').select(['id', 'personId']).where('role', '=', 'leader').where('disabled', '=', 0).where('personId', 'is not', null).execute();
+  if (!accounts.length) return;
+  const personIds = [...new Set(accounts.map((a) => a.personId!))];
+  const ids = [...turned.keys()];
+  const byLeader = new Map<number, { name: string; reason: string }[]>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await tx.selectFrom('project').select(['id', 'name', 'leaderId']).where('id', 'in', ids.slice(i, i + CHUNK)).where('leaderId', 'in', personIds).execute();
+    for (const p of rows) byLeader.set(p.leaderId!, [...(byLeader.get(p.leaderId!) ?? []), { name: p.name, reason: turned.get(p.id)! }]);
+  }
+  const notices = accounts.filter((a) => byLeader.has(a.personId!)).map((a) => {
+    const projects = byLeader.get(a.personId!)!;
+    const listed = projects.slice(0, 5).map((p) => `「${p.name}」${p.reason}`).join('；');
+    return {
+      userId: a.id,
+      notice: {
+        kind: 'warning_red', title: `包保项目新增红色预警 ${projects.length} 个`,
+        body: `${listed}${projects.length > 5 ? `；等 ${projects.length} 个项目` : ''}`.slice(0, 500), link: '/warnings?level=red',
+      },
+    };
+  });
+  await notifyEach(tx, notices, at);
 }
 
 async function writeDiff(tx: Tx, diff: WarningDiff, at: string): Promise<AuditRecord[]> {

@@ -177,4 +177,17 @@ describe.each(DIALECTS)('warning rules from real data on %s', (dialect) => {
     expect(await c.live(p.id, 'completion_overdue')).toMatchObject({ level: 'red' });
     expect(await recomputeAfterChanges(h.ctx), 'its own warnings are not a change').toBeNull();
   });
+
+  it('tells the 包保领导 once when a project of theirs turns red', async () => {
+    const leaderUser = await c.f.session('leader', c.region);
+    await h.ctx.db.updateTable('appUser').set({ personId: c.leader.id }).where('id', '=', leaderUser.id).execute();
+    const p = await c.addProject('迟迟未开工项目', { stage: 'signed', commitStartDate: '2026-03-01' } as never);
+    await c.recompute();
+    const notices = await h.ctx.db.selectFrom('notification').select(['kind', 'title', 'body', 'link']).where('userId', '=', leaderUser.id).execute();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ kind: 'warning_red', title: expect.stringMatching(/^包保项目新增红色预警 \d+ 个$/), link: '/warnings?level=red' });
+    expect(notices[0]!.body).toContain(`「${p.name}」保开工日期 2026-03-01 已过`);
+    await c.recompute();
+    expect(await h.ctx.db.selectFrom('notification').select('id').where('userId', '=', leaderUser.id).execute(), 'still red is not news').toHaveLength(1);
+  });
 });
