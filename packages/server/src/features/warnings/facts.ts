@@ -40,7 +40,13 @@ export function warningFactQueries(db: Executor, prefix: string, today: string) 
       .innerJoin('project', 'project.id', 'n.projectId')
       .select(['n.projectId', 'n.name', 'n.plannedDate'])
       .where(region).where(active)
-      .where('n.actualDate', 'is', null).where('n.plannedDate', '<', today),
+      .where('n.actualDate', 'is', null).where('n.plannedDate', '<', today)
+      // 开工/竣工/投产 nodes of a project with its 四定两保 date: the date rules already speak of them.
+      .where((eb) => eb.not(eb.or([
+        eb.and([eb('n.kind', '=', 'start'), eb('project.commitStartDate', 'is not', null)]),
+        eb.and([eb('n.kind', '=', 'completion'), eb('project.commitCompletionDate', 'is not', null)]),
+        eb.and([eb('n.kind', '=', 'production'), eb('project.commitProductionDate', 'is not', null)]),
+      ]))),
     reports: db
       .selectFrom('monthlyReport as mr')
       .innerJoin('project', 'project.id', 'mr.projectId')
