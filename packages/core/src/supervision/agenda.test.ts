@@ -64,6 +64,9 @@ describe('the agenda as it builds itself', () => {
     expect(o!.background).toBe('用地：用地指标未落实。责任单位：县自然资源局；包保领导：王建国。已到「督办」（2026-11-01 起）；办理期限 2026-10-31，已逾期 20 天。');
     expect(w).toMatchObject({ source: 'warning', sourceId: 100, projectId: 20, title: '智能装备产业园：红色预警' });
     expect(w!.background).toBe('投资完成 40%，落后序时进度 45 个百分点。红色预警自 2026-10-05 起。');
+    // Who answers for the project, when known.
+    const [named] = buildAgenda(inputs({ warnings: [warning({ responsibleOrgName: '县工业和信息化局', leaderName: null })] }));
+    expect(named!.background).toBe('投资完成 40%，落后序时进度 45 个百分点。红色预警自 2026-10-05 起。责任单位：县工业和信息化局；包保领导：未指定。');
     expect(a).toMatchObject({ source: 'action', sourceId: 200, title: '督办事项：城区供水管网改造：协调电力部门完成线路迁改' });
     expect(a!.background).toBe('2026年10月重点项目联席会议（2026-10-18）议定：协调电力部门完成线路迁改。责任：县供电公司 李明；完成时限 2026-11-10，已逾期 10 天。');
   });

@@ -30,7 +30,11 @@ export interface AgendaObstacle {
   status: string; ownerOrgName: string | null; leaderName: string | null;
 }
 
-export interface AgendaWarning { id: number; projectId: number; projectName: string; rule: string; reason: string; since: string }
+export interface AgendaWarning {
+  id: number; projectId: number; projectName: string; rule: string; reason: string; since: string;
+  /** Who answers for the project at the meeting. */
+  responsibleOrgName?: string | null; leaderName?: string | null;
+}
 
 export interface AgendaAction {
   id: number; projectId: number | null; projectName: string | null; description: string; deadline: string | null; status: string;
@@ -112,7 +116,8 @@ function warningItem(unordered: readonly AgendaWarning[]): AgendaItemDraft {
   return {
     source: 'warning', sourceId: first.id, projectId: first.projectId,
     title: cut(`${first.projectName}：红色预警${list.length > 1 ? ` ${list.length} 项` : ''}`, TITLE_MAX),
-    background: `${list.map((w) => w.reason.replace(/[。；;.\s]+$/u, '')).join('；')}。红色预警自 ${day(first.since)} 起。`,
+    background: `${list.map((w) => w.reason.replace(/[。；;.\s]+$/u, '')).join('；')}。红色预警自 ${day(first.since)} 起。${
+      first.responsibleOrgName !== undefined ? `责任单位：${first.responsibleOrgName ?? '未指定'}；包保领导：${first.leaderName ?? '未指定'}。` : ''}`,
     rank: RANK.redWarning,
   };
 }

@@ -39,7 +39,9 @@ export async function gatherAgendaInputs(db: Executor, prefix: string, date: str
       .execute(),
     db.selectFrom('warning')
       .innerJoin('project', 'project.id', 'warning.projectId')
-      .select(['warning.id', 'warning.projectId', 'project.name as projectName', 'warning.rule', 'warning.level', 'warning.reason', 'warning.since'])
+      .leftJoin('org as responsible', 'responsible.id', 'project.responsibleOrgId')
+      .leftJoin('person as leader', 'leader.id', 'project.leaderId')
+      .select(['warning.id', 'warning.projectId', 'project.name as projectName', 'warning.rule', 'warning.level', 'warning.reason', 'warning.since', 'responsible.name as responsibleOrgName', 'leader.name as leaderName'])
       .where(inRegion(prefix))
       .where('warning.clearedAt', 'is', null)
       .where('warning.level', '=', 'red')
