@@ -6,6 +6,7 @@ import { FIELD_LABELS, describeIssues } from './labels';
 import { annualPlanInput, approvalInput, foreignAmount, keyListInput, ledgerQuery, nodeInput, projectCreate, projectUpdate, stageTransition, versionOnly } from './project';
 import { mediaUpdate, periodClose, periodOpen, periodUpdate, reportListQuery, reportReview, reportSave, reportSettingsInput, shootingPointInput, uploadCreate } from './report';
 import { ENGLISH, HAS_HAN, messagesOf } from './test-helpers';
+import { inspectionCreate } from './inspection';
 
 describe('describeIssues', () => {
   it('names nested fields and list items', () => {
@@ -19,6 +20,14 @@ describe('describeIssues', () => {
     expect(describeIssues([{ code: 'custom', path: [], message: '请求无效', input: undefined }])).toEqual([
       { field: '', message: '请求内容：请求无效' },
     ]);
+  });
+
+  it('never passes on zod\'s English default: a list member of the wrong type is named in Chinese', () => {
+    const messages = messagesOf(inspectionCreate, { title: '督导', plannedDate: '2026-11-30', team: ['王五'], projectIds: [1] });
+    // (This form's own labels, which the routes pass, call the list 检查组成员.)
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/第 1 项：格式不正确$/);
+    for (const m of messages) expect(m).not.toMatch(ENGLISH);
   });
 
   it('falls back to the raw key for a field without a label', () => {

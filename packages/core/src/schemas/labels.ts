@@ -64,6 +64,14 @@ function fieldName(path: readonly PropertyKey[], labels: Record<string, string>)
   return member ? `${head}的${label(member)}` : head;
 }
 
+/** What a wrong type should have been, for the places a schema left zod's English default. */
+const EXPECTED: Record<string, string> = {
+  object: '格式不正确', array: '必须是列表', string: '必须是文字', number: '必须是数字', int: '必须是整数', boolean: '必须是是或否', date: '必须是日期',
+};
+function zodDefault(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_type' ? EXPECTED[issue.expected] ?? '格式不正确' : '格式不正确';
+}
+
 /**
  * One Chinese sentence per problem, naming the field: 「总投资：必须是整数元，不能有小数」.
  * `labels` renames fields whose common name means something else on a given form
@@ -80,7 +88,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], labels: Reco
     // known to be missing does. `nonoptional` (a field made required by `.required()`) always is.
     const isMissing = issue.code === 'invalid_type'
       && (issue.expected === 'nonoptional' || ('input' in issue && issue.input === undefined));
-    const message = isMissing ? '必须填写' : issue.message;
+    const message = isMissing ? '必须填写' : /^Invalid /.test(issue.message) ? zodDefault(issue) : issue.message;
     return { field, message: `${fieldName(issue.path, labels)}：${message}` };
   });
 }
