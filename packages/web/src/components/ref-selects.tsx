@@ -1,6 +1,6 @@
 import { useMemo, type CSSProperties } from 'react';
 import { Select, TreeSelect } from 'antd';
-import { REGION_LEVELS, type OrgKind, type RegionLevel } from '@tuijin/core';
+import { ORG_KINDS, REGION_LEVELS, type OrgKind, type RegionLevel } from '@tuijin/core';
 import { useOrgOptions } from '../features/orgs/api';
 import { usePeopleOptions } from '../features/people/api';
 import { buildRegionTree, useRegions, type RegionNode } from '../features/regions/api';
@@ -19,8 +19,11 @@ interface IdSelectProps {
   'data-testid'?: string;
 }
 
-function withCurrent(options: { value: number; label: string }[], value: number | null | undefined, label: string | null | undefined) {
-  if (value == null || options.some((o) => o.value === value)) return options;
+interface IdOption { value: number; label: string }
+type IdOptions = (IdOption | { label: string; options: IdOption[] })[];
+
+function withCurrent(options: IdOptions, value: number | null | undefined, label: string | null | undefined): IdOptions {
+  if (value == null || options.some((o) => ('options' in o ? o.options.some((x) => x.value === value) : o.value === value))) return options;
   return [{ value, label: label ?? `#${value}` }, ...options];
 }
 
@@ -56,9 +59,25 @@ export function PersonSelect({ value, onChange, placeholder = '选择人员', cu
   );
 }
 
-export function OrgSelect({ kind, value, onChange, placeholder = '选择单位', currentLabel, disabled, style, id, ...rest }: IdSelectProps & { kind?: OrgKind }) {
+/** Who is usually given a task first: departments, then townships, then banks and companies. */
+export const OWNER_KIND_ORDER: readonly OrgKind[] = ['department', 'township', 'bank', 'company'];
+
+/**
+ * `kindOrder`: every kind, grouped under its name in this order (kinds not named come last),
+ * for a select that offers all kinds; without it, the list as the server orders it.
+ */
+export function OrgSelect({ kind, kindOrder, value, onChange, placeholder = '选择单位', currentLabel, disabled, style, id, ...rest }: IdSelectProps & { kind?: OrgKind; kindOrder?: readonly OrgKind[] }) {
   const { data, isLoading } = useOrgOptions(kind);
-  const options = useMemo(() => (data?.items ?? []).map((o) => ({ value: o.id, label: o.name })), [data]);
+  const options = useMemo((): IdOptions => {
+    const items = data?.items ?? [];
+    if (!kindOrder) return items.map((o) => ({ value: o.id, label: o.name }));
+    const rank = (k: OrgKind) => (kindOrder.includes(k) ? kindOrder.indexOf(k) : kindOrder.length);
+    const kinds = [...new Set(items.map((o) => o.kind))].sort((a, b) => rank(a) - rank(b));
+    return kinds.map((k) => ({
+      label: ORG_KINDS.label[k],
+      options: items.filter((o) => o.kind === k).map((o) => ({ value: o.id, label: o.name })),
+    }));
+  }, [data, kindOrder]);
   return (
     <Select
       id={id}

@@ -2,7 +2,7 @@ import { Alert, Pagination, Segmented, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 import { errorMessage } from '../../app/api-client';
-import { OrgSelect } from '../../components/ref-selects';
+import { OrgSelect, OWNER_KIND_ORDER } from '../../components/ref-selects';
 import { useActionItems } from './api';
 import { ActionTable } from './action-table';
 
@@ -48,7 +48,7 @@ export function ActionItemsView() {
           data-testid="action-filter"
         />
         {!isDepartment && (
-          <OrgSelect value={ownerOrgId} onChange={(v) => set({ ownerOrgId: v ? String(v) : null })} placeholder="全部责任单位" style={{ width: 220 }} data-testid="action-owner-filter" />
+          <OrgSelect kindOrder={OWNER_KIND_ORDER} value={ownerOrgId} onChange={(v) => set({ ownerOrgId: v ? String(v) : null })} placeholder="全部责任单位" style={{ width: 220 }} data-testid="action-owner-filter" />
         )}
         {isDepartment && <Typography.Text type="secondary">本单位承办及本单位负责项目的督办事项；办结时请写明办理结果。</Typography.Text>}
       </Space>

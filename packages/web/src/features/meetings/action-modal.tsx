@@ -1,6 +1,6 @@
 import { App, Form, Input, Select } from 'antd';
 import { DateInput } from '../../components/date-input';
-import { OrgSelect, PersonSelect } from '../../components/ref-selects';
+import { OrgSelect, OWNER_KIND_ORDER, PersonSelect } from '../../components/ref-selects';
 import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import { useAddAction, useUpdateAction } from './api';
 import { filterByLabel, useProjectOptions } from './project-options';
@@ -57,7 +57,7 @@ export function ActionModal({ meeting, action, itemId, onClose }: { meeting: Mee
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 12 }}>
           <Form.Item name="ownerOrgId" label="责任单位" extra="责任单位和责任人至少填一项">
-            <OrgSelect data-testid="action-owner-org" currentLabel={action?.ownerOrgName} />
+            <OrgSelect kindOrder={OWNER_KIND_ORDER} data-testid="action-owner-org" currentLabel={action?.ownerOrgName} />
           </Form.Item>
           <Form.Item name="ownerPersonId" label="责任人">
             <PersonSelect data-testid="action-owner-person" currentLabel={action?.ownerPersonName} />
