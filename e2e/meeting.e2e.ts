@@ -171,6 +171,15 @@ describe('a joint meeting whose agenda built itself', () => {
     await phone.goto(`${baseUrl}/meetings/${meetingId}`);
     await expect.poll(() => phone.getByTestId('agenda-item').count()).toBeGreaterThan(0);
     await screenshot(phone, 'meeting-phone');
+    await expect.poll(() => phone.getByTestId('meeting-action-cards').textContent()).toContain('取得二期用地批复');
+    // On a phone each action item is a card with its owner, deadline and status on screen; an overdue one says by how many days.
+    await phone.goto(`${baseUrl}/meetings?tab=actions&status=overdue`);
+    const overdueCard = phone.getByTestId('action-card').first();
+    await overdueCard.waitFor();
+    expect(await overdueCard.getByTestId('action-status').textContent()).toBe('逾期');
+    expect(await overdueCard.getByTestId('action-card-deadline').textContent()).toMatch(/完成时限.*逾期 \d+ 天/);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(phone, 'meeting-action-items-phone');
     await page.goto(`${baseUrl}/meetings?tab=actions&status=all`);
     await expect.poll(() => page.getByTestId('action-items-table').textContent()).toContain('取得二期用地批复');
     await settled(page);
