@@ -106,7 +106,9 @@ async function escalateBatch(tx: Tx, rows: DueRow[], settings: Map<string, Super
     }
     let from = row.stage as ObstacleStage;
     await tx.insertInto('obstacleStep').values(e.steps.map((step) => {
-      const value = { obstacleId: row.id, step: 'escalated', fromStage: from, toStage: step.stage, docNo: null, note: step.rule, isAuto: 1, userId: null, at };
+      // A step due on an earlier day (the job was not running then) says so: recorded today, due then.
+      const note = step.on < today ? `${step.rule}（应于 ${step.on} 升级，${today} 补记）` : step.rule;
+      const value = { obstacleId: row.id, step: 'escalated', fromStage: from, toStage: step.stage, docNo: null, note, isAuto: 1, userId: null, at };
       from = step.stage;
       return value;
     })).execute();

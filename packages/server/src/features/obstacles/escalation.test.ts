@@ -87,8 +87,9 @@ describe.each(DIALECTS)('the automatic escalation on %s', (dialect) => {
     await escalateDueObstacles(h.ctx);
     expect((await autoSteps(timed)).map((s) => s.toStage)).toEqual(['reminded', 'supervised', 'interviewed']);
     // A job that did not run for months catches up, each missed step with its rule.
+    // The first was due that very day; the others were due while it was not running, and say so.
     expect((await autoSteps(raw)).map((s) => s.note)).toEqual([
-      '办理期限 2026-07-02 已过仍未办结，自动提醒', '提醒后 7 天仍未办结，自动升级为督办', '督办后 14 天仍未办结，自动升级为约谈',
+      '办理期限 2026-07-02 已过仍未办结，自动提醒', '提醒后 7 天仍未办结，自动升级为督办（应于 2026-07-10 升级，2026-12-31 补记）', '督办后 14 天仍未办结，自动升级为约谈（应于 2026-07-24 升级，2026-12-31 补记）',
     ]);
   });
 
