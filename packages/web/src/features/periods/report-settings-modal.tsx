@@ -1,6 +1,6 @@
-import { Alert, App, Col, Form, InputNumber, Row, Skeleton, Switch } from 'antd';
+import { App, Col, Form, InputNumber, Row, Skeleton, Switch } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { levelOfCode, REGION_LEVELS } from '@tuijin/core';
+import { InheritedSettingsAlert } from '../../components/inherited-settings';
 import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import type { ReportSettingsView } from '../reports/types';
 import { useReportSettings, useSaveReportSettings } from './api';
@@ -8,12 +8,6 @@ import { hashThresholdHint, HashThresholdInput } from './hash-threshold-input';
 
 type Values = ReportSettingsView['settings'];
 const FIELDS = ['deadlineDay', 'autoOpen', 'openDay', 'minPhotos', 'maxDistanceMetres', 'maxHashDistance', 'maxImageMb', 'maxVideoMb'];
-
-/** Where the settings in force come from, when this region has none of its own. */
-function inheritedFrom(view: ReportSettingsView): string {
-  if (!view.from) return '系统默认设置';
-  return `${view.fromName ?? `上级（${REGION_LEVELS.label[levelOfCode(view.from)] ?? '上级'}）`}重点项目办的设置`;
-}
 
 function Num({ name, label, min, max, unit, extra, disabled }: { name: keyof Values; label: string; min: number; max: number; unit?: string; extra?: string; disabled?: boolean }) {
   return (
@@ -53,15 +47,7 @@ export function ReportSettingsModal({ onClose }: { onClose: () => void }) {
     <SaveDialog title="月报设置" testId="report-settings" width={640} saving={save.isPending} errors={errors} onSave={() => form.submit()} onClose={onClose}>
       {isPending || !data ? <Skeleton active /> : (
         <>
-          {data.inherited && (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 12 }}
-              data-testid="settings-inherited"
-              message={`本地区尚未单独设置，当前沿用${inheritedFrom(data)}。保存后本地区将使用自己的设置。`}
-            />
-          )}
+          <InheritedSettingsAlert view={data} testId="settings-inherited" />
           <Form<Values> form={form} layout="vertical" initialValues={data.settings} onFinish={(v) => void submit(v)}>
             <Row gutter={16}>
               <Col xs={24} sm={12}><Num name="deadlineDay" label="报送截止日" min={1} max={28} unit="日" extra="次月的第几日截止，如 5 表示 11 月月报 12 月 5 日截止" /></Col>

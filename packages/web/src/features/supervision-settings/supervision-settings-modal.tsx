@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Col, Form, InputNumber, Row, Skeleton, Typography } from 'antd';
+import { App, Button, Col, Form, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { levelOfCode, REGION_LEVELS, type SupervisionSettings } from '@tuijin/core';
+import type { SupervisionSettings } from '@tuijin/core';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth';
+import { InheritedSettingsAlert, type InheritedSettings } from '../../components/inherited-settings';
 import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 
 // 督导设置: the ladder's timers (when an overdue obstacle is reminded, goes to 督办, then 约谈),
@@ -12,12 +13,9 @@ import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 // month each 包保领导 commits to spend at the projects. A county without its own follows its
 // city's (then province's) until it saves. Office only; everyone in scope can read them.
 
-interface SupervisionSettingsView {
+interface SupervisionSettingsView extends InheritedSettings {
   settings: SupervisionSettings;
   version: number | null;
-  inherited: boolean;
-  from: string | null;
-  fromName: string | null;
 }
 
 const KEY = ['settings', 'supervision'];
@@ -25,11 +23,6 @@ const FIELDS: (keyof SupervisionSettings)[] = ['remindAfterDays', 'superviseAfte
 
 export function useSupervisionSettings(enabled = true) {
   return useQuery({ queryKey: KEY, queryFn: () => api.get<SupervisionSettingsView>('/settings/supervision'), enabled });
-}
-
-function inheritedFrom(view: SupervisionSettingsView): string {
-  if (!view.from) return '系统默认设置';
-  return `${view.fromName ?? `上级（${REGION_LEVELS.label[levelOfCode(view.from)] ?? '上级'}）`}重点项目办的设置`;
 }
 
 function Num({ name, label, min, max, unit, extra, step = 1 }: { name: keyof SupervisionSettings; label: string; min: number; max: number; unit: string; extra?: string; step?: number }) {
@@ -69,10 +62,7 @@ export function SupervisionSettingsModal({ onClose }: { onClose: () => void }) {
     <SaveDialog title="督导设置" testId="supervision-settings" width={680} saving={save.isPending} errors={errors} onSave={() => form.submit()} onClose={onClose}>
       {isPending || !data ? <Skeleton active /> : (
         <>
-          {data.inherited && (
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="supervision-settings-inherited"
-              message={`本地区尚未单独设置，当前沿用${inheritedFrom(data)}。保存后本地区将使用自己的设置。`} />
-          )}
+          <InheritedSettingsAlert view={data} testId="supervision-settings-inherited" />
           <Form<SupervisionSettings> form={form} layout="vertical" initialValues={data.settings} onFinish={(v) => void submit(v)}>
             <Typography.Title level={5} style={{ marginTop: 0 }}>问题自动升级</Typography.Title>
             <Row gutter={16}>
