@@ -124,6 +124,16 @@ describe('a joint meeting whose agenda built itself', () => {
     expect(await row.textContent()).toContain('2027-01-20');
     expect(await row.textContent()).toContain('张华');
 
+    // A problem the meeting hands on becomes an obstacle of the item's project (联席会议交办).
+    await first.getByTestId('agenda-item-raise-obstacle').click();
+    await page.getByTestId('obstacle-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '资金' }).first().click();
+    await page.getByTestId('obstacle-description').fill('二期项目贷款需县金融办协调银行加快审批');
+    await page.getByTestId('obstacle-form-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('问题已登记交办');
+    const fromMeeting = await api<{ items: { source: string; meetingId: number | null; description: string }[] }>(page, 'GET', '/obstacles?source=meeting&pageSize=50');
+    expect(fromMeeting.items.find((o) => o.description === '二期项目贷款需县金融办协调银行加快审批')).toMatchObject({ source: 'meeting', meetingId });
+
     // The escalated obstacle was reported on as well (through the API here); the rest were not reached.
     const held = await api<{ items: { id: number; version: number; source: string; sourceId: number | null }[] }>(page, 'GET', `/meetings/${meetingId}`);
     const targetItem = held.items.find((i) => i.source === 'obstacle' && i.sourceId === target!.id)!;

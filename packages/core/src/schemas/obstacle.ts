@@ -11,14 +11,17 @@ import { obstacleKind } from './report';
 export const OBSTACLE_LABELS: Record<string, string> = {
   projectId: '项目', kind: '问题类型', title: '问题标题', description: '问题描述', ownerOrgId: '责任单位',
   leaderId: '包保领导', deadline: '办理期限', to: '升级到', docNo: '督办单号', note: '说明', resolution: '办结情况',
-  stage: '督办层级', status: '状态', source: '来源', overdue: '是否逾期', by: '统计口径', q: '搜索内容',
+  stage: '督办层级', status: '状态', source: '来源', overdue: '是否逾期', by: '统计口径', q: '搜索内容', meetingId: '联席会议',
 };
 
 export const obstacleStage = enumOf(OBSTACLE_STAGES, OBSTACLE_STAGE_LABEL);
 const obstacleStatus = enumOf(Object.keys(OBSTACLE_STATUS_LABEL) as [ObstacleStatus, ...ObstacleStatus[]], OBSTACLE_STATUS_LABEL);
 const obstacleSource = enumOf(Object.keys(OBSTACLE_SOURCE_LABEL) as [ObstacleSource, ...ObstacleSource[]], OBSTACLE_SOURCE_LABEL);
 
-/** Raised by hand (直接登记); owner and leader default to the project's 责任单位 and 包保领导. */
+/**
+ * Raised by hand (直接登记), or by a joint meeting that is being held (meetingId: 联席会议交办);
+ * owner and leader default to the project's 责任单位 and 包保领导.
+ */
 export const obstacleCreate = z.strictObject({
   projectId: id,
   kind: obstacleKind,
@@ -27,6 +30,7 @@ export const obstacleCreate = z.strictObject({
   ownerOrgId: id.nullable().optional(),
   leaderId: id.nullable().optional(),
   deadline: date.nullable().optional(),
+  meetingId: id.optional(),
 });
 export type ObstacleCreateInput = z.infer<typeof obstacleCreate>;
 

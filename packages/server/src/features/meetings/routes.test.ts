@@ -164,6 +164,20 @@ describe.each(DIALECTS)('joint meetings on %s', (dialect) => {
     expect((await h.request('DELETE', `/api/v1/meetings/${meetingId}/items/${item.id}?version=${item.version}`, { cookie: c.office.cookie })).json().error.message).toContain('请先删除督办事项');
   });
 
+  it('raises an obstacle the meeting hands on (联席会议交办), only while it is held and in scope', async () => {
+    const raise = (meeting: number) => h.request('POST', '/api/v1/obstacles', {
+      cookie: c.office.cookie, body: { projectId: c.p.twiceRed.id, kind: 'utilities', description: '供水管网迁改需协调电力线路', deadline: '2026-12-20', meetingId: meeting },
+    });
+    const { result: res, rows } = await c.f.audited(() => raise(meetingId));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ source: 'meeting', sourceLabel: '联席会议', sourceId: meetingId, meetingId, stage: 'assigned', sourceRef: { kind: 'meeting', id: meetingId } });
+    expect(rows.map((r) => [r.action, r.objectType])).toEqual([['create', 'obstacle']]);
+    expect(JSON.parse(rows[0]!.after!)).toMatchObject({ source: 'meeting', sourceId: meetingId });
+    const draft = (await h.request('POST', '/api/v1/meetings', { cookie: c.office.cookie, body: { title: '2026年12月重点项目联席会议', heldOn: '2026-12-20' } })).json();
+    expect((await raise(draft.id)).json().error).toMatchObject({ message: '联席会议：会议召开后才能登记会议交办的问题', details: [{ field: 'meetingId' }] });
+    expect((await raise(999_999)).json().error.message).toBe('联席会议：不存在或不在管辖范围内');
+  });
+
   it('closes the minutes: the obstacles discussed are linked, the owners told, and nothing more changes', async () => {
     const m = (await get(c.office.cookie)).json();
     const { result: res, rows } = await c.f.audited(() => h.request('POST', `/api/v1/meetings/${meetingId}/status`, { cookie: c.office.cookie, body: { version: m.version, status: 'closed' } }));
@@ -187,5 +201,10 @@ describe.each(DIALECTS)('joint meetings on %s', (dialect) => {
     const action = after.actions[0];
     const reword = await h.request('PATCH', `/api/v1/action-items/${action.id}`, { cookie: c.office.cookie, body: { version: action.version, deadline: '2026-12-31' } });
     expect(reword.statusCode).toBe(422);
+  });
+
+  it('refuses an obstacle handed on by a meeting whose minutes are final', async () => {
+    const res = await h.request('POST', '/api/v1/obstacles', { cookie: c.office.cookie, body: { projectId: c.p.twiceRed.id, kind: 'other', description: '会后补登', meetingId } });
+    expect(res.json().error.message).toBe('联席会议：纪要已定稿，不能再登记会议交办的问题');
   });
 });

@@ -4,6 +4,7 @@ import type { AppContext, SessionUser } from '../../lib/context';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { scopePrefix } from '../../lib/permissions';
 import { diff, inTransaction, nowIso } from '../../lib/records';
+import { meetingScope } from '../meetings/queries';
 import { projectScope } from '../projects/policy';
 import { assertTransition } from './policy';
 import { presentObstacle } from './present';
@@ -50,15 +51,25 @@ export async function createObstacle(ctx: AppContext, user: SessionUser, input: 
       .where(projectScope(user)).where('project.id', '=', input.projectId).executeTakeFirst();
     if (!project) throw notFound('项目');
     await checkRefs(tx, user, input);
+    const meetingId = input.meetingId == null ? null : await heldMeeting(tx, user, input.meetingId);
     const raised = await raiseObstacle(tx, user.id, {
       projectId: project.id, regionCode: project.regionCode, kind: input.kind, title: input.title ?? null, description: input.description,
-      source: 'manual', sourceId: null, deadline: input.deadline ?? null,
+      source: meetingId ? 'meeting' : 'manual', sourceId: meetingId, meetingId, deadline: input.deadline ?? null,
       ownerOrgId: input.ownerOrgId === undefined ? project.responsibleOrgId : input.ownerOrgId,
       leaderId: input.leaderId === undefined ? project.leaderId : input.leaderId,
     }, nowIso(ctx), project.name);
     await audit(raised.audit);
     return loadObstacle(ctx, tx, user, raised.id);
   });
+}
+
+/** 联席会议交办: only a meeting in scope that is being held (not yet 定稿) raises obstacles. */
+async function heldMeeting(tx: Tx, user: SessionUser, id: number): Promise<number> {
+  const m = await tx.selectFrom('meeting').select(['id', 'status']).where(meetingScope(user)).where('id', '=', id).executeTakeFirst();
+  if (!m) throw fieldError('meetingId', '联席会议：不存在或不在管辖范围内');
+  if (m.status === 'closed') throw fieldError('meetingId', '联席会议：纪要已定稿，不能再登记会议交办的问题');
+  if (m.status !== 'held') throw fieldError('meetingId', '联席会议：会议召开后才能登记会议交办的问题');
+  return m.id;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ItemHandlers {
   onMove: (item: MeetingItem, by: -1 | 1) => void;
   onRemove: (item: MeetingItem) => void;
   onAddAction: (item: MeetingItem) => void;
+  /** 联席会议交办 a new obstacle on the item's project (while the meeting is held). */
+  onRaiseObstacle: (item: MeetingItem) => void;
 }
 
 const linkText: Record<string, string> = { obstacle: '查看问题', warning: '查看项目', action: '查看项目', other: '查看项目' };
@@ -69,6 +71,7 @@ export function AgendaItemCard({ meeting, item, index, handlers }: { meeting: Me
           {isHeld && <Button size="small" type="primary" ghost icon={<FormOutlined />} onClick={() => handlers.onEdit(item, 'minutes')} data-testid="agenda-item-minutes-edit">记录汇报和议定</Button>}
           <Button size="small" icon={<EditOutlined />} onClick={() => handlers.onEdit(item)} data-testid="agenda-item-edit">编辑</Button>
           <Button size="small" icon={<PlusOutlined />} onClick={() => handlers.onAddAction(item)} data-testid="agenda-item-add-action">督办事项</Button>
+          {isHeld && item.projectId != null && <Button size="small" icon={<PlusOutlined />} onClick={() => handlers.onRaiseObstacle(item)} data-testid="agenda-item-raise-obstacle">登记问题</Button>}
           <Button size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => handlers.onMove(item, -1)} aria-label="上移" data-testid="agenda-item-up" />
           <Button size="small" icon={<ArrowDownOutlined />} disabled={index === meeting.items.length - 1} onClick={() => handlers.onMove(item, 1)} aria-label="下移" data-testid="agenda-item-down" />
           <Button size="small" danger icon={<DeleteOutlined />} onClick={() => handlers.onRemove(item)} data-testid="agenda-item-remove">移出</Button>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { errorMessage, isApiError } from '../../app/api-client';
 import { LoadError, PageSpin } from '../../components/page-state';
 import { useMeeting, useMeetingStatus, useRebuildAgenda, useRemoveItem, useReorderAgenda } from './api';
+import { ObstacleDialog } from '../obstacles/raise-obstacle-dialog';
 import { ActionModal } from './action-modal';
 import { ActionTable } from './action-table';
 import { AgendaItemCard, type ItemHandlers } from './agenda-item-card';
@@ -20,7 +21,7 @@ import type { ActionItem, MeetingItem, MeetingView } from './types';
 
 type Dialog =
   | { kind: 'meeting' } | { kind: 'attendees' } | { kind: 'item'; item?: MeetingItem; focus?: 'minutes' }
-  | { kind: 'action'; action?: ActionItem; itemId?: number | null };
+  | { kind: 'action'; action?: ActionItem; itemId?: number | null } | { kind: 'obstacle'; projectId: number };
 
 const STEP: Record<MeetingView['status'], number> = { draft: 0, held: 1, closed: 2 };
 
@@ -53,6 +54,9 @@ export function MeetingPage() {
   const handlers: ItemHandlers = {
     onEdit: (item, focus) => setDialog({ kind: 'item', item, focus }),
     onAddAction: (item) => setDialog({ kind: 'action', itemId: item.id }),
+    onRaiseObstacle: (item) => {
+      if (item.projectId != null) setDialog({ kind: 'obstacle', projectId: item.projectId });
+    },
     onMove: (item, by) => {
       const ids = m.items.map((i) => i.id);
       const at = ids.indexOf(item.id);
@@ -152,6 +156,7 @@ export function MeetingPage() {
       {dialog?.kind === 'meeting' && <MeetingFormModal meeting={m} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'attendees' && <AttendeesModal meeting={m} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'item' && <ItemModal meeting={m} item={dialog.item} focus={dialog.focus} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'obstacle' && <ObstacleDialog projectId={dialog.projectId} meetingId={m.id} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'action' && <ActionModal meeting={m} action={dialog.action} itemId={dialog.itemId} onClose={() => setDialog(null)} />}
     </div>
   );

@@ -46,7 +46,7 @@ function useObstacleWrite<V>(send: (values: V) => Promise<ObstacleView>) {
   });
 }
 
-export const useRaiseObstacle = () => useObstacleWrite((body: ObstacleFormValues & { projectId: number }) => api.post<ObstacleView>('/obstacles', body));
+export const useRaiseObstacle = () => useObstacleWrite((body: ObstacleFormValues & { projectId: number; meetingId?: number }) => api.post<ObstacleView>('/obstacles', body));
 export const useUpdateObstacle = (id: number) => useObstacleWrite((body: Partial<ObstacleFormValues> & { version: number }) => api.patch<ObstacleView>(`/obstacles/${id}`, body));
 export const useEscalateObstacle = (id: number) => useObstacleWrite((body: { version: number; to?: ObstacleStage; docNo?: string | null; note?: string | null }) => api.post<ObstacleView>(`/obstacles/${id}/escalate`, body));
 export const useResolveObstacle = (id: number) => useObstacleWrite((body: { version: number; resolution: string }) => api.post<ObstacleView>(`/obstacles/${id}/resolve`, body));

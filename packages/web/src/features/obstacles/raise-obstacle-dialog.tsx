@@ -18,7 +18,7 @@ const FIELDS = ['projectId', 'kind', 'title', 'description', 'ownerOrgId', 'lead
  * 登记问题 (raise by hand) or 修改 (edit): the project, what kind of problem, who owns it and by
  * when. A new one's owner and leader follow the project's 责任单位 and 包保领导 until changed.
  */
-export function ObstacleDialog({ obstacle, projectId, onClose, onSaved }: { obstacle?: ObstacleView; projectId?: number; onClose: () => void; onSaved?: (o: ObstacleView) => void }) {
+export function ObstacleDialog({ obstacle, projectId, meetingId, onClose, onSaved }: { obstacle?: ObstacleView; projectId?: number; meetingId?: number; onClose: () => void; onSaved?: (o: ObstacleView) => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const raise = useRaiseObstacle();
@@ -28,14 +28,14 @@ export function ObstacleDialog({ obstacle, projectId, onClose, onSaved }: { obst
 
   const submit = (v: Values) => run(async () => {
     const body = { kind: v.kind, title: v.title?.trim() || null, description: v.description.trim(), ownerOrgId: v.ownerOrgId ?? null, leaderId: v.leaderId ?? null, deadline: v.deadline ?? null };
-    const saved = isEdit ? await update.mutateAsync({ ...body, version: obstacle.version }) : await raise.mutateAsync({ ...body, projectId: v.projectId! });
+    const saved = isEdit ? await update.mutateAsync({ ...body, version: obstacle.version }) : await raise.mutateAsync({ ...body, projectId: projectId ?? v.projectId!, ...(meetingId ? { meetingId } : {}) });
     message.success(isEdit ? '问题已修改' : '问题已登记交办，已通知责任单位');
     onSaved?.(saved);
     onClose();
   });
 
   return (
-    <SaveDialog title={isEdit ? '修改问题' : '登记问题'} testId="obstacle-form" okText={isEdit ? '保存' : '登记交办'} saving={raise.isPending || update.isPending} errors={errors} onSave={() => form.submit()} onClose={onClose} width={560}>
+    <SaveDialog title={isEdit ? '修改问题' : meetingId ? '登记会议交办的问题' : '登记问题'} testId="obstacle-form" okText={isEdit ? '保存' : '登记交办'} saving={raise.isPending || update.isPending} errors={errors} onSave={() => form.submit()} onClose={onClose} width={560}>
       <Form<Values>
         form={form}
         layout="vertical"
