@@ -23,3 +23,4 @@ export * from './import';
 export * from './reports';
 export * from './photo-checks';
 export * from './supervision';
+export * from './assessment';

@@ -29,6 +29,10 @@ export const CAPABILITIES = {
   inspect: ['office', 'inspector'],
   manageMeetings: ['office'],
   recordVisits: ['office', 'leader'],
+  // Assessment (考核), rankings and the monthly bulletin (通报), the annual summary: the office
+  // scores and publishes; leaders, departments, inspectors and viewers read what is published.
+  readAssessment: ['office', 'leader', 'department', 'inspector', 'viewer'],
+  manageAssessment: ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

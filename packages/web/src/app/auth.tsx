@@ -24,6 +24,7 @@ export interface Me {
     editLedger: boolean; manageOrgs: boolean; manageUsers: boolean; manageRegions: boolean; readAudit: boolean;
     readReports: boolean; fillReports: boolean; reviewReports: boolean; managePeriods: boolean; managePoints: boolean; readArchives: boolean;
     readSupervision: boolean; manageObstacles: boolean; resolveObstacles: boolean; inspect: boolean; manageMeetings: boolean; recordVisits: boolean;
+    readAssessment: boolean; manageAssessment: boolean;
   };
 }
 

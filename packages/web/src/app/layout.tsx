@@ -4,7 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, FileDoneOutlined, FormOutlined,
   IssuesCloseOutlined, SafetyCertificateOutlined, DashboardOutlined, EnvironmentOutlined, ImportOutlined, KeyOutlined, LogoutOutlined,
-  MenuOutlined, ProfileOutlined, TeamOutlined, UserOutlined,
+  MenuOutlined, NotificationOutlined, OrderedListOutlined, ProfileOutlined, ReadOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLES } from '@tuijin/core';
@@ -43,6 +43,17 @@ function menuItems(me: Me): MenuItem[] {
       );
     }
     items.push({ key: 'supervision', icon: <AimOutlined />, label: '督导', children: supervision });
+  }
+  if (me.can.readAssessment) {
+    // 考核通报: monthly scores and rankings, the monthly bulletin, the annual summary's data part.
+    items.push({
+      key: 'assessment', icon: <TrophyOutlined />, label: '考核通报',
+      children: [
+        { key: '/assessment', icon: <OrderedListOutlined />, label: '考核排名' },
+        { key: '/bulletins', icon: <NotificationOutlined />, label: '月度通报' },
+        { key: '/summaries', icon: <ReadOutlined />, label: '年度总结' },
+      ],
+    });
   }
   if (access.directory) {
     items.push({
@@ -88,7 +99,7 @@ export function AppLayout() {
       theme="dark"
       mode="inline"
       selectedKeys={[selectedKey(location.pathname, me, location.state)]}
-      defaultOpenKeys={['supervision', 'org-people']}
+      defaultOpenKeys={['supervision', 'assessment', 'org-people']}
       items={menuItems(me)}
       onClick={({ key }) => { navigate(key); setMenuOpen(false); }}
       data-testid="main-menu"
