@@ -24,3 +24,4 @@ export * from './reports';
 export * from './photo-checks';
 export * from './supervision';
 export * from './assessment';
+export * from './bulletin';
