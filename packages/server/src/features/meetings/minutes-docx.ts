@@ -1,66 +1,20 @@
-import {
-  AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
-} from 'docx';
+import { AlignmentType, Paragraph, type Table } from 'docx';
+import { blank, body, borderedTable, chineseNumber, dateText, FONT, heading, LINE, officialDocument, run, signOff, sub } from '../../lib/documents/official-docx';
 import type { MeetingView } from './present';
 
-// 会议纪要 in the style of a Chinese official document (GB/T 9704 党政机关公文格式, as county
-// offices lay it out): A4, margins 37/35/28/26 mm, the title in 小标宋 二号 centred, the body in
-// 仿宋_GB2312 三号 at a fixed 28-point line, first-level headings 一、 in 黑体, second-level
-// （一） in 楷体; the action items as a table with 责任单位/责任人/完成时限.
+// 会议纪要 in the style of a Chinese official document (the 公文 blocks in official-docx.ts):
+// the title in 小标宋 二号 centred, the body in 仿宋_GB2312 三号, first-level headings 一、 in
+// 黑体, second-level （一） in 楷体; the action items as a table with 责任单位/责任人/完成时限.
 
-const MM = 56.7; // twips per millimetre
-const PT = 2; // docx sizes are half-points
-const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312', heading: '黑体', sub: '楷体_GB2312' } as const;
-const LINE = { line: 28 * 20, lineRule: LineRuleType.EXACT };
-
-const run = (text: string, font: string = FONT.body, size = 16, bold = false) =>
-  new TextRun({ text, bold, size: size * PT, font: { ascii: font, eastAsia: font, hAnsi: font } });
-
-/** A body paragraph indented two characters, as 公文 paragraphs are. */
-const body = (...runs: TextRun[]) => new Paragraph({ children: runs, indent: { firstLine: 32 * 20 }, spacing: LINE, alignment: AlignmentType.JUSTIFIED });
-const heading = (text: string) => new Paragraph({ children: [run(text, FONT.heading)], indent: { firstLine: 32 * 20 }, spacing: LINE });
-const sub = (text: string) => new Paragraph({ children: [run(text, FONT.sub)], indent: { firstLine: 32 * 20 }, spacing: LINE });
-const blank = () => new Paragraph({ children: [], spacing: LINE });
-
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** 1 → 一, 12 → 十二, 21 → 二十一 (items rarely pass thirty). */
-export function chineseNumber(n: number): string {
-  if (n <= 10) return NUMERALS[n - 1]!;
-  if (n < 20) return `十${NUMERALS[n - 11]!}`;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${NUMERALS[tens - 1]!}十${ones ? NUMERALS[ones - 1]! : ''}`;
-}
-
-/** '2026-11-20' → 2026年11月20日. */
-export const dateText = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-
-function cell(text: string, width: number, options: { bold?: boolean; center?: boolean } = {}) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    children: [new Paragraph({ alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, options.bold ? FONT.heading : FONT.body, 12)] })],
-  });
-}
+export { chineseNumber, dateText } from '../../lib/documents/official-docx';
 
 function actionTable(view: MeetingView): Table {
   const widths = [700, 3400, 1900, 1700, 1000, 1400];
-  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const head = ['序号', '督办事项', '项目', '责任单位', '责任人', '完成时限'];
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, widths[i]!, { bold: true, center: true })) }),
-      ...view.actions.map((a, n) => new TableRow({
-        children: [
-          cell(String(n + 1), widths[0]!, { center: true }), cell(a.description, widths[1]!), cell(a.projectName ?? '—', widths[2]!),
-          cell(a.ownerOrgName ?? '—', widths[3]!), cell(a.ownerPersonName ?? '—', widths[4]!), cell(a.deadline ? dateText(a.deadline) : '—', widths[5]!, { center: true }),
-        ],
-      })),
-    ],
-  });
+  const rows = view.actions.map((a, n) => [
+    String(n + 1), a.description, a.projectName ?? '—', a.ownerOrgName ?? '—', a.ownerPersonName ?? '—', a.deadline ? dateText(a.deadline) : '—',
+  ]);
+  return borderedTable(head, rows, widths, (col) => (col === 0 || col === 5 ? 'center' : 'left'));
 }
 
 /** The minutes of a meeting as a .docx file. */
@@ -98,17 +52,7 @@ export async function minutesDocx(view: MeetingView, issuer: string): Promise<Bu
   } else {
     children.push(body(run('本次会议未交办督办事项。')));
   }
-  children.push(blank(), new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: [run(issuer)] }));
-  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: [run(dateText(view.heldOn))] }));
+  children.push(...signOff(issuer, view.heldOn));
 
-  const doc = new Document({
-    creator: issuer,
-    title: `${view.title}纪要`,
-    styles: { default: { document: { run: { font: { ascii: FONT.body, eastAsia: FONT.body, hAnsi: FONT.body }, size: 16 * PT } } } },
-    sections: [{
-      properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } } },
-      children,
-    }],
-  });
-  return Packer.toBuffer(doc);
+  return officialDocument({ creator: issuer, title: `${view.title}纪要`, children });
 }
