@@ -216,6 +216,12 @@ export interface JobRunTable { key: string; startedAt: string; finishedAt: strin
 
 export interface SettingTable { key: string; value: string; version: Version; updatedAt: string }
 
+export interface BulletinTable {
+  id: Id; regionCode: string; period: string; status: string; title: string; docNo: string; issuer: string; issuedOn: string;
+  sections: Json; figures: Json; photos: Json; docxKey: string | null; docxSha256: string | null; docxSize: number | null;
+  publishedAt: string | null; publishedBy: number | null; createdBy: number | null; version: Version; createdAt: string; updatedAt: string;
+}
+
 export interface DB {
   region: RegionTable;
   org: OrgTable;
@@ -253,6 +259,7 @@ export interface DB {
   meetingItem: MeetingItemTable;
   actionItem: ActionItemTable;
   siteVisit: SiteVisitTable;
+  bulletin: BulletinTable;
 }
 
 export type Project = Selectable<ProjectTable>;
