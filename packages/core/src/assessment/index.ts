@@ -1,1 +1,4 @@
 export * from './scheme';
+export * from './measure';
+export * from './score';
+export * from './explain';
