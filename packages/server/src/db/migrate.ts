@@ -7,6 +7,7 @@ import * as m0005inspections from './migrations/0005-inspections';
 import * as m0005meetings from './migrations/0005-meetings';
 import * as m0005obstacles from './migrations/0005-obstacles';
 import * as m0005warnings from './migrations/0005-warnings';
+import * as m0006assessment from './migrations/0006-assessment';
 import * as m0006bulletins from './migrations/0006-bulletins';
 
 // Migrations are listed here, in order, so they ship inside the bundle with no file scanning.
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-meetings': m0005meetings,
   '0005-obstacles': m0005obstacles,
   '0005-warnings': m0005warnings,
+  '0006-assessment': m0006assessment,
   '0006-bulletins': m0006bulletins,
 };
 

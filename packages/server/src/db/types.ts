@@ -222,6 +222,28 @@ export interface BulletinTable {
   publishedAt: string | null; publishedBy: number | null; createdBy: number | null; version: Version; createdAt: string; updatedAt: string;
 }
 
+export interface ScoringSchemeTable {
+  id: Id; regionCode: string; version: number; name: string; effectiveFrom: string; document: string; note: string | null;
+  createdBy: number | null; createdAt: string;
+}
+
+export interface ScoreRunTable {
+  id: Id; regionCode: string; period: string; schemeId: number | null; schemeName: string; schemeVersion: number;
+  schemeEffectiveFrom: string; scheme: string; status: string; projects: number; computedAt: string; computedBy: number | null;
+  publishedAt: string | null; publishedBy: number | null; version: Version; createdAt: string; updatedAt: string;
+}
+
+export interface ScoreTable {
+  id: Id; runId: number; subjectKind: string; subjectKey: string; name: string; total: number; base: number; bonus: number;
+  rank: number; flag: string | null; projects: number | null; items: string;
+}
+
+export interface AssessmentAwardTable {
+  id: Id; regionCode: string; year: number; subjectKind: string; subjectKey: string; subjectName: string; kind: string;
+  title: string; detail: string | null; docNo: string | null; decidedOn: string; createdBy: number | null;
+  version: Version; createdAt: string; updatedAt: string;
+}
+
 export interface DB {
   region: RegionTable;
   org: OrgTable;
@@ -260,6 +282,10 @@ export interface DB {
   actionItem: ActionItemTable;
   siteVisit: SiteVisitTable;
   bulletin: BulletinTable;
+  scoringScheme: ScoringSchemeTable;
+  scoreRun: ScoreRunTable;
+  score: ScoreTable;
+  assessmentAward: AssessmentAwardTable;
 }
 
 export type Project = Selectable<ProjectTable>;
