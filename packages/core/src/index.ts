@@ -24,4 +24,5 @@ export * from './reports';
 export * from './photo-checks';
 export * from './supervision';
 export * from './assessment';
+export * from './summary';
 export * from './bulletin';
