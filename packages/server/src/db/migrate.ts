@@ -8,6 +8,7 @@ import * as m0005meetings from './migrations/0005-meetings';
 import * as m0005obstacles from './migrations/0005-obstacles';
 import * as m0005warnings from './migrations/0005-warnings';
 import * as m0006assessment from './migrations/0006-assessment';
+import * as m0006annualSummary from './migrations/0006-annual-summary';
 import * as m0006bulletins from './migrations/0006-bulletins';
 
 // Migrations are listed here, in order, so they ship inside the bundle with no file scanning.
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-obstacles': m0005obstacles,
   '0005-warnings': m0005warnings,
   '0006-assessment': m0006assessment,
+  '0006-annual-summary': m0006annualSummary,
   '0006-bulletins': m0006bulletins,
 };
 

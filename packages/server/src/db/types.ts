@@ -244,6 +244,11 @@ export interface AssessmentAwardTable {
   version: Version; createdAt: string; updatedAt: string;
 }
 
+export interface AnnualSummaryTable {
+  id: Id; regionCode: string; year: number; text: string; basis: ColumnType<string, string | undefined, string>;
+  version: Version; createdAt: string; updatedAt: string; updatedBy: number | null;
+}
+
 export interface DB {
   region: RegionTable;
   org: OrgTable;
@@ -286,6 +291,7 @@ export interface DB {
   scoreRun: ScoreRunTable;
   score: ScoreTable;
   assessmentAward: AssessmentAwardTable;
+  annualSummary: AnnualSummaryTable;
 }
 
 export type Project = Selectable<ProjectTable>;
