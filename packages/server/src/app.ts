@@ -37,6 +37,7 @@ import { warningRoutes } from './features/warnings/routes';
 import { inspectionRoutes } from './features/inspections/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { siteVisitRoutes } from './features/site-visits/routes';
+import { assessmentRoutes } from './features/assessment/routes';
 
 export interface AppOptions {
   config: Config;
@@ -81,7 +82,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,
     projectRoutes, projectPartRoutes, statsRoutes, auditRoutes, importRoutes,
     periodRoutes, reportRoutes, projectReportRoutes, mediaRoutes, shootingPointRoutes, allSettingsRoutes, notificationRoutes,
-    obstacleRoutes, warningRoutes, inspectionRoutes, meetingRoutes, siteVisitRoutes,
+    obstacleRoutes, warningRoutes, inspectionRoutes, meetingRoutes, siteVisitRoutes, assessmentRoutes,
   ]) {
     routes(app, ctx);
   }
