@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RegionLevel } from '../catalog';
 import { date, id, optionalText, period, requiredText, text, version } from '../schemas/fields';
 
 // The monthly bulletin (月度通报): one per region and month, drafted from the data (figures,
@@ -64,7 +65,7 @@ export interface BulletinFigures {
   period: string;
   /** 'YYYY-MM-DD', the month's last day. */
   asOf: string;
-  regionLevel: 'province' | 'city' | 'county';
+  regionLevel: RegionLevel;
   projects: number;
   byCategory: { industrial: number; services: number; infrastructure: number };
   totalInvestment: number;
@@ -88,7 +89,7 @@ export interface BulletinFigures {
   /** Whether the month's scores existed when the draft was (re)generated. */
   scored: boolean;
   /** For a city or province: the counties by completed investment, first first. */
-  counties: { code: string; name: string; completedYtd: number; rate: number | null }[];
+  counties: { code: string; name: string; projects: number; annualPlan: number; completedYtd: number; rate: number | null }[];
   generatedAt: string;
 }
 
