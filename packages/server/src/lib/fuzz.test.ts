@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEME } from '@tuijin/core';
 import { makeUscc, rng } from '../demo/generate';
 import { DIALECTS, startHarness, type Harness } from '../test/harness';
 import { factories, PASSWORD } from '../test/factories';
@@ -97,6 +98,9 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     const meetingItem = (await h.request('POST', `/api/v1/meetings/${meeting.id}/items`, { cookie: office, body: { title: '模糊议题' } })).json().items.at(-1);
     const action = (await h.request('POST', `/api/v1/meetings/${meeting.id}/actions`, { cookie: office, body: { description: '模糊督办', ownerOrgId: dept.id, deadline: '2026-06-30' } })).json().actions[0];
     const visit = (await h.request('POST', '/api/v1/site-visits', { cookie: office, body: { leaderId: leader.id, projectId: project.id, visitedOn: '2026-06-01' } })).json();
+    // A month scored and a year-end award, for the assessment routes.
+    await h.request('POST', '/api/v1/scores/compute', { cookie: office, body: { period: '2026-05' } });
+    const award = (await h.request('POST', '/api/v1/assessment-awards', { cookie: office, body: { year: 2026, subjectKind: 'project', subjectId: project.id, kind: 'reward', title: '先进', decidedOn: '2026-06-01' } })).json();
     pools.orgId = [dept.id, company.id, township.id, bank.id, foreignOrg.id];
     pools.personId = [leader.id, contact.id];
     pools.userId = [reporter.id, viewer.id];
@@ -110,6 +114,7 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       obstacles: obstacle.id,
       inspections: inspection.id, findings: finding.id, projectId: project.id,
       meetings: meeting.id, itemId: meetingItem.id, 'action-items': action.id, 'site-visits': visit.id,
+      'assessment-awards': award.id,
     };
     pools.id = [...new Set([...pools.orgId, ...pools.personId, ...pools.userId, ...pools.projectId, ...pools.keyListId, ...pools.nodeId, period.id, report.id, photo.id, point.id])];
 
@@ -243,6 +248,17 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       { method: 'PATCH', path: '/api/v1/site-visits/:id', body: { version: 1, visitedOn: '2026-06-01', days: 1, found: '发现', decided: '决定' } },
       { method: 'DELETE', path: '/api/v1/site-visits/:id', query: { version: '1' } },
       { method: 'POST', path: '/api/v1/site-visits/:id/uploads', body: { filename: 'x.jpg', size: 1000, caption: '说明', shootingPointId: 1 } },
+      { method: 'GET', path: '/api/v1/scoring-schemes', query: { period: '2026-05' } },
+      { method: 'POST', path: '/api/v1/scoring-schemes', body: { name: '修订', effectiveFrom: '2026-07', baseVersion: 0, note: '说明', document: DEFAULT_SCHEME } },
+      { method: 'GET', path: '/api/v1/scores', query: { period: '2026-05', kind: 'department', q: '局', page: '1', pageSize: '20' } },
+      { method: 'POST', path: '/api/v1/scores/compute', body: { period: '2026-05' } },
+      { method: 'POST', path: '/api/v1/scores/publish', body: { period: '2026-05', version: 1 } },
+      { method: 'GET', path: '/api/v1/scores/explain', query: { period: '2026-05', kind: 'project', subjectId: String(project.id) } },
+      { method: 'GET', path: '/api/v1/scores/year', query: { year: '2026', kind: 'project' } },
+      { method: 'GET', path: '/api/v1/assessment-awards', query: { year: '2026' } },
+      { method: 'POST', path: '/api/v1/assessment-awards', body: { year: 2026, subjectKind: 'department', subjectId: dept.id, kind: 'penalty', title: '通报批评', detail: '详情', docNo: '〔2026〕1号', decidedOn: '2026-06-02' } },
+      { method: 'PATCH', path: '/api/v1/assessment-awards/:id', body: { version: 1, kind: 'reward', title: '改', detail: '详情', docNo: '文号', decidedOn: '2026-06-03' } },
+      { method: 'DELETE', path: '/api/v1/assessment-awards/:id', query: { version: '1' } },
     ];
   });
   afterAll(() => h.close());
