@@ -5,7 +5,7 @@ import type { BulletinView } from '@tuijin/core';
 import { LoadError, PageSpin } from '../../components/page-state';
 import { useBulletin } from './api';
 import { BulletinHeader, DownloadButton } from './bulletin-header';
-import { BulletinPreview, PAGE_WIDTH } from './bulletin-preview';
+import { BulletinPreview, COMPACT_WIDTH, PAGE_WIDTH } from './bulletin-preview';
 import { BulletinWorkspace } from './bulletin-workspace';
 import { FitPage } from './fit-page';
 import './bulletins.css';
@@ -29,8 +29,8 @@ function ReadView({ view, isPhone }: { view: BulletinView; isPhone: boolean }) {
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="这是尚未发布的草稿，内容可能还会修改。" />
       )}
       <div className={`bl-desk${isPhone ? ' bl-desk-phone' : ''}`}>
-        <FitPage width={PAGE_WIDTH} maxScale={isPhone ? 1 : REAL_SIZE}>
-          <BulletinPreview doc={view} isDraft={isDraft} />
+        <FitPage width={isPhone ? COMPACT_WIDTH : PAGE_WIDTH} maxScale={isPhone ? 1 : REAL_SIZE}>
+          <BulletinPreview doc={view} isDraft={isDraft} isCompact={isPhone} />
         </FitPage>
       </div>
     </div>

@@ -10,6 +10,11 @@ import './bulletin-preview.css';
 // at 1 pt = 1 px (A4 = 595 × 842), so every size below is the printed size in points.
 
 export const PAGE_WIDTH = 595;
+/**
+ * On a phone the margins shrink to a sliver: the type area stays as wide (lines and tables break
+ * as printed) while the page, scaled to the screen, reads about a quarter larger.
+ */
+export const COMPACT_WIDTH = 486;
 
 export interface BulletinDocument {
   title: string;
@@ -26,18 +31,33 @@ function issuerMarkSize(issuer: string): number {
   return Math.max(16, Math.min(26, Math.floor(440 / chars)));
 }
 
+/** Counting columns (序号, 名次, 位次) are centred, as the office's tables print them. */
+const COUNTING = new Set(['序号', '名次', '位次']);
+
+/** A unit in brackets goes to its own line in a narrow header: 「年度计划」「（万元）」. */
+const headerText = (column: string) => column.replace(/(.)（/, '$1\n（');
+
+/** A short run of Latin characters (a date, a code, a score) is never broken across lines. */
+const isUnbreakable = (cell: string) => /^[\x21-\x7e]{1,12}$/.test(cell);
+
+function cellClass(table: BulletinTable, col: number, cell?: string): string | undefined {
+  if (COUNTING.has(table.columns[col] ?? '')) return 'bl-num bl-center';
+  if (table.numeric[col]) return 'bl-num';
+  return cell != null && isUnbreakable(cell) ? 'bl-nowrap' : undefined;
+}
+
 function Table({ table, testId }: { table: BulletinTable; testId: string }) {
   return (
     <figure className="bl-table" data-testid={testId}>
       {table.title && <figcaption>{table.title}</figcaption>}
       <table>
         <thead>
-          <tr>{table.columns.map((c, i) => <th key={i}>{c}</th>)}</tr>
+          <tr>{table.columns.map((c, i) => <th key={i} className={cellClass(table, i)}>{headerText(c)}</th>)}</tr>
         </thead>
         <tbody>
           {table.rows.map((row, r) => (
             <tr key={r}>
-              {row.map((cell, i) => <td key={i} className={table.numeric[i] ? 'bl-num' : undefined}>{cell}</td>)}
+              {row.map((cell, i) => <td key={i} className={cellClass(table, i, cell)}>{cell}</td>)}
             </tr>
           ))}
         </tbody>
@@ -83,12 +103,12 @@ function Section({ section, photos }: { section: BulletinSection; photos: Bullet
   );
 }
 
-export function BulletinPreview({ doc, isDraft }: { doc: BulletinDocument; isDraft: boolean }) {
+export function BulletinPreview({ doc, isDraft, isCompact = false }: { doc: BulletinDocument; isDraft: boolean; isCompact?: boolean }) {
   // The comparisons print in their own section when the bulletin has one, else after the last.
   const hasPhotoSection = doc.sections.some((s) => s.key === 'photos');
   const last = doc.sections[doc.sections.length - 1]?.key;
   return (
-    <article className="bl-page" lang="zh-CN" data-testid="bulletin-preview">
+    <article className={`bl-page${isCompact ? ' bl-page-compact' : ''}`} lang="zh-CN" data-testid="bulletin-preview">
       {isDraft && <div className="bl-draft-mark" aria-hidden>草稿</div>}
       <header className="bl-masthead">
         <div className="bl-issuer-mark" style={{ fontSize: issuerMarkSize(doc.issuer) }} data-testid="bulletin-preview-issuer">{doc.issuer}</div>
