@@ -20,9 +20,10 @@ const GROUP_OF: Record<Exclude<SubjectKind, 'project'>, (p: ScoredProject) => nu
   region: (p) => p.regionCode,
 };
 
-/** The subjects a region ranks: counties only above a county. */
+/** The subjects a region ranks: a county never ranks counties; a city or province always does (全市各县). */
 export function subjectsOf(kinds: readonly SubjectKind[], user: Pick<SessionUser, 'regionLevel'>): SubjectKind[] {
-  return kinds.filter((k) => k !== 'region' || user.regionLevel !== 'county');
+  const own = kinds.filter((k) => k !== 'region');
+  return user.regionLevel === 'county' ? own : [...own, 'region'];
 }
 
 export interface ScoreRow {

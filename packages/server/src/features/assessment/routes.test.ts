@@ -209,6 +209,23 @@ describe.each(DIALECTS)('the assessment API on %s', (dialect) => {
     expect(year.items.at(-1).grade).toBe('不合格');
   });
 
+  it('lets a city office rank its counties (全市各县) by the mean of their projects', async () => {
+    const admin = await c.f.session('sysadmin', c.codes.city);
+    const code = `${c.codes.city.slice(0, 4)}09`;
+    const made = await h.request('POST', '/api/v1/regions', { cookie: admin.cookie, body: { code, name: '乙县', level: 'county', parentCode: c.codes.city } });
+    expect(made.statusCode, made.body).toBe(201);
+    await c.f.project(code, { name: '乙县项目', stage: 'preparing' } as never);
+    const city = await c.f.session('office', c.codes.city);
+    expect((await as(city.cookie).post('/api/v1/scores/compute', { period: '2026-05' })).statusCode).toBe(200);
+    const res = (await h.request('GET', '/api/v1/scores?period=2026-05&kind=region', { cookie: city.cookie })).json();
+    expect(res.kinds).toContain('region');
+    // 乙县's one project had nothing due in May (a full base); the county's four average 62.07.
+    expect(res.items.map((r: Row) => [r.name, r.total, r.rank, r.projects])).toEqual([['乙县', 100, 1, 1], [expect.any(String), round2((96.43 + 87.5 + 45.83 + 20) / 4), 2, 4]]);
+    // The county's own month is its own run: the city's scoring does not touch it.
+    expect((await ranking('2026-05')).run?.status).toBe('published');
+    expect((await ranking('2026-05')).kinds).not.toContain('region');
+  });
+
   it('records year-end rewards and penalties: versioned, audited, only for subjects of the county', async () => {
     const created = await office().post('/api/v1/assessment-awards', { year: 2026, subjectKind: 'project', subjectId: ahead.id, kind: 'reward', title: '年度先进项目', docNo: '县重点办〔2026〕12号', decidedOn: '2026-06-20' });
     expect(created.statusCode, created.body).toBe(200);
