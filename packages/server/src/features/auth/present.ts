@@ -29,6 +29,7 @@ export function presentMe(user: SessionUser, passwordChangeDue: boolean) {
       readArchives: can.readArchives,
       readSupervision: can.readSupervision, manageObstacles: can.manageObstacles, resolveObstacles: can.resolveObstacles,
       inspect: can.inspect, manageMeetings: can.manageMeetings, recordVisits: can.recordVisits,
+      readAssessment: can.readAssessment, manageAssessment: can.manageAssessment,
     },
   };
 }
