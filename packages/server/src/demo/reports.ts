@@ -45,7 +45,7 @@ export async function sessionUserOf(ctx: AppContext, userId: number): Promise<Se
 }
 
 /** The same context at another moment (China time given as 'YYYY-MM-DD' and hour). */
-function at(ctx: AppContext, date: string, hour: number): AppContext {
+export function at(ctx: AppContext, date: string, hour: number): AppContext {
   return { ...ctx, clock: new FakeClock(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`)) };
 }
 

@@ -17,6 +17,7 @@ import { seedReporting, sessionUserOf, type DemoProject } from './reports';
 import { lastMeetingDay, seedLastMeeting, seedVisits } from './meetings-visits';
 import { playObstacles } from './obstacles';
 import { recomputeWarnings } from '../features/warnings/recompute';
+import { seedAssessment } from './assessment';
 import { scopePrefix } from '../lib/permissions';
 
 // 示范县: a small living county a newcomer can open at once. Loaded once; a second call
@@ -150,6 +151,7 @@ async function seed(ctx: AppContext, options: { projects?: number }): Promise<De
   await playObstacles(ctx, { office: officeUser, ownerOf: accountOf }, r, new Map([[lastMeetingDay(chinaDate(ctx.clock.now())), () => seedLastMeeting(ctx, officeUser)]]));
   await seedVisits(ctx, officeUser, r);
   await recomputeWarnings(ctx, officeUser, scopePrefix(officeUser));
+  await seedAssessment(ctx, officeUser);
   return { users };
 }
 
