@@ -259,6 +259,10 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       { method: 'POST', path: '/api/v1/assessment-awards', body: { year: 2026, subjectKind: 'department', subjectId: dept.id, kind: 'penalty', title: '通报批评', detail: '详情', docNo: '〔2026〕1号', decidedOn: '2026-06-02' } },
       { method: 'PATCH', path: '/api/v1/assessment-awards/:id', body: { version: 1, kind: 'reward', title: '改', detail: '详情', docNo: '文号', decidedOn: '2026-06-03' } },
       { method: 'DELETE', path: '/api/v1/assessment-awards/:id', query: { version: '1' } },
+      { method: 'GET', path: '/api/v1/summaries/:year/basic' },
+      { method: 'PUT', path: '/api/v1/summaries/:year/basic', body: { text: '一是数量多。今年以来全县共实施重点项目1个。', version: 0 } },
+      { method: 'DELETE', path: '/api/v1/summaries/:year/basic', query: { version: '1' } },
+      { method: 'GET', path: '/api/v1/summaries/:year/basic.docx' },
     ];
   });
   afterAll(() => h.close());
