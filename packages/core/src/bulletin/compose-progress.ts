@@ -1,6 +1,6 @@
 import { CATEGORIES } from '../catalog';
 import { sumYuan } from '../money';
-import { monthOf, moneyText, namesText, paceText, percentText, pointsBetween, scopeWord, wanCell, yiText } from './format';
+import { monthOf, moneyText, namesText, paceText, rateText, pointsBetween, scopeWord, wanCell, yiText } from './format';
 import type { BulletinInput, BulletinProjectFacts } from './input';
 import type { BulletinFigures, BulletinTable } from './types';
 
@@ -22,7 +22,7 @@ function groupRow(label: string, projects: readonly BulletinProjectFacts[]): Gro
   };
 }
 
-const cells = (r: GroupRow) => [r.label, String(r.count), wanCell(r.plan), wanCell(r.completed), percentText(r.rate), String(r.red), String(r.yellow)];
+const cells = (r: GroupRow) => [r.label, String(r.count), wanCell(r.plan), wanCell(r.completed), rateText(r.rate), String(r.red), String(r.yellow)];
 
 function progressTable(title: string, first: string, rows: GroupRow[], all: readonly BulletinProjectFacts[]): BulletinTable {
   return {
@@ -47,9 +47,9 @@ export function draftOverview(input: BulletinInput, f: BulletinFigures): Drafted
   if (f.completionRate == null) {
     money = `${head}累计完成投资${yiText(f.completedYtd)}（年度计划尚未下达）`;
   } else {
-    money = `${head}累计完成投资${yiText(f.completedYtd)}，占年度计划${yiText(f.annualPlan)}的${percentText(f.completionRate)}，${paceText(f.paceGap ?? 0)}（序时进度${percentText(f.pace)}）`;
+    money = `${head}累计完成投资${yiText(f.completedYtd)}，占年度计划${yiText(f.annualPlan)}的${rateText(f.completionRate)}，${paceText(f.paceGap ?? 0)}（序时进度${rateText(f.pace)}）`;
   }
-  const growth = f.growth == null ? '上年同期数据不全，暂不作同比' : f.growth >= 0 ? `同比增长${percentText(f.growth)}` : `同比下降${percentText(-f.growth)}`;
+  const growth = f.growth == null ? '上年同期数据不全，暂不作同比' : f.growth >= 0 ? `同比增长${rateText(f.growth)}` : `同比下降${rateText(-f.growth)}`;
   const paragraphs = [`${money}；${growth}。${month}月份完成投资${moneyText(f.thisMonthInvestment)}。`];
   const moves: string[] = [];
   if (f.started.count) moves.push(`新开工项目${f.started.count}个（${namesText(f.started.names)}）`);
@@ -62,7 +62,7 @@ export function draftOverview(input: BulletinInput, f: BulletinFigures): Drafted
 export function draftCategories(input: BulletinInput, f: BulletinFigures): Drafted {
   const rows = CATEGORIES.ids.map((c) => groupRow(CATEGORIES.label[c], input.projects.filter((p) => p.category === c)));
   const parts = rows.filter((r) => r.count > 0).map((r) =>
-    `${r.label}项目${r.count}个，年度计划投资${yiText(r.plan)}，累计完成${yiText(r.completed)}${r.rate == null ? '' : `，完成率${percentText(r.rate)}，${paceText(pointsBetween(r.rate, f.pace))}`}`);
+    `${r.label}项目${r.count}个，年度计划投资${yiText(r.plan)}，累计完成${yiText(r.completed)}${r.rate == null ? '' : `，完成率${rateText(r.rate)}，${paceText(pointsBetween(r.rate, f.pace))}`}`);
   const text = parts.length ? `分类别看：${parts.join('；')}。` : '本月无在库重点项目。';
   return { text, tables: [progressTable('重点项目分类推进情况', '项目类别', rows, input.projects)] };
 }
@@ -78,7 +78,7 @@ export function draftDepartments(input: BulletinInput, f: BulletinFigures): Draf
   const ahead = named.filter((r) => r.rate! >= f.pace).slice(0, 3);
   const behind = named.filter((r) => r.rate! < f.pace);
   const paragraphs: string[] = [];
-  if (ahead.length) paragraphs.push(`从责任单位看，${ahead.map((r) => `${r.label}（${percentText(r.rate)}）`).join('、')}完成率较高，达到序时进度要求。`);
+  if (ahead.length) paragraphs.push(`从责任单位看，${ahead.map((r) => `${r.label}（${rateText(r.rate)}）`).join('、')}完成率较高，达到序时进度要求。`);
   if (behind.length) paragraphs.push(`${namesText(behind.map((r) => r.label), 8)}完成率低于序时进度，请加大推进力度，确保完成年度目标任务。`);
   if (!paragraphs.length) paragraphs.push('各责任单位推进情况见下表。');
   return { text: paragraphs.join('\n\n'), tables: [progressTable('各责任单位推进情况', '责任单位', rows, input.projects)] };
@@ -89,14 +89,14 @@ export function draftCounties(input: BulletinInput, f: BulletinFigures): Drafted
   const rows = f.counties;
   const table: BulletinTable = {
     title: '各县（市、区）推进情况', columns: ['县（市、区）', '项目数', '年度计划（万元）', '累计完成（万元）', '完成率', '位次'],
-    rows: rows.map((r, i) => [r.name, String(r.projects), wanCell(r.annualPlan), wanCell(r.completedYtd), percentText(r.rate), String(i + 1)]),
+    rows: rows.map((r, i) => [r.name, String(r.projects), wanCell(r.annualPlan), wanCell(r.completedYtd), rateText(r.rate), String(i + 1)]),
     numeric: [false, true, true, true, true, true],
   };
   if (!rows.length) return { text: '本月各县（市、区）暂无在库重点项目。', tables: [table] };
   const lines = [`在${input.regionLevel === 'city' ? '全市' : '全省'}各县（市、区）中，${rows[0]!.name}累计完成投资${yiText(rows[0]!.completedYtd)}，居第一`];
   const byRate = rows.filter((r) => r.rate != null).sort((a, b) => b.rate! - a.rate!);
-  if (byRate.length) lines.push(`${byRate[0]!.name}完成率${percentText(byRate[0]!.rate)}，居第一`);
+  if (byRate.length) lines.push(`${byRate[0]!.name}完成率${rateText(byRate[0]!.rate)}，居第一`);
   const last = byRate.length > 1 ? byRate[byRate.length - 1]! : null;
-  const text = `${lines.join('；')}${last ? `；${last.name}完成率${percentText(last.rate)}，居末位` : ''}。`;
+  const text = `${lines.join('；')}${last ? `；${last.name}完成率${rateText(last.rate)}，居末位` : ''}。`;
   return { text, tables: [table] };
 }

@@ -93,7 +93,7 @@ export function draftInspections(input: BulletinInput, f: BulletinFigures): Draf
 
 export function draftPhotos(input: BulletinInput): Drafted {
   if (!input.photos.length) return { text: '本月暂无同一拍摄点位的前后影像对比。', tables: [] };
-  return { text: `本月选取${input.photos.length}个项目同一拍摄点位的影像资料进行前后对比（左图为前期，右图为本期），各项目形象进度对比如下。`, tables: [] };
+  return { text: '本月选取部分项目同一拍摄点位的影像资料进行前后对比（左图为前期，右图为本期），形象进度变化如下。', tables: [] };
 }
 
 export function draftRequirements(input: BulletinInput): Drafted {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeBulletin, sectionKeys } from './compose';
 import { composeFigures, lastYearTotal } from './figures';
-import { bulletinTitle, defaultIssuer, monthBounds, monthEnd, movementText, paceText, scopeWord } from './format';
-import type { BulletinInput, BulletinProjectFacts } from './input';
+import { bulletinTitle, defaultIssuer, monthInstants, monthEnd, movementText, paceText, scopeWord } from './format';
+import type { BulletinInput, BulletinProjectFacts, BulletinRankings } from './input';
 import { ytdThrough } from './input';
 
 const YI = 100_000_000;
@@ -42,7 +42,7 @@ describe('the words of a bulletin', () => {
   it.each([[2, '↑2'], [-3, '↓3'], [0, '持平'], [null, '—']] as const)('movement %s reads %s', (m, text) => expect(movementText(m)).toBe(text));
 
   it.each([['2026-02', '2026-02-28'], ['2028-02', '2028-02-29'], ['2026-12', '2026-12-31']])('%s ends on %s', (p, d) => expect(monthEnd(p)).toBe(d));
-  it('bounds a China month in UTC', () => expect(monthBounds('2026-10')).toEqual({ start: '2026-09-30T16:00:00.000Z', end: '2026-10-31T16:00:00.000Z' }));
+  it('bounds a China month in UTC', () => expect(monthInstants('2026-10')).toEqual({ start: '2026-09-30T16:00:00.000Z', end: '2026-10-31T16:00:00.000Z' }));
 });
 
 describe('a project’s figure through the month', () => {
@@ -163,18 +163,19 @@ describe('the default paragraphs', () => {
     expect(section(input(), 'inspections').text).toBe('10月份未开展督导检查。');
   });
 
+  const scored: BulletinRankings = {
+    schemeName: '重点项目考核办法',
+    rankings: {
+      project: [
+        { subjectId: 1, name: '甲项目', rank: 1, total: 96.5, previousRank: 3, flag: 'red' },
+        { subjectId: 2, name: '乙项目', rank: 2, total: 80, previousRank: 1, flag: 'yellow' },
+      ],
+      department: [{ subjectId: 9, name: '县发改局', rank: 1, total: 90, previousRank: null, flag: null }],
+    },
+  };
   it.each([
     ['not scored', null, '本月考核尚未计分，10月份考核排名待计分后另行通报。', 0],
-    ['scored', {
-      schemeName: '重点项目考核办法',
-      rankings: {
-        project: [
-          { subjectId: 1, name: '甲项目', rank: 1, total: 96.5, previousRank: 3, flag: 'red' as const },
-          { subjectId: 2, name: '乙项目', rank: 2, total: 80, previousRank: 1, flag: 'yellow' as const },
-        ],
-        department: [{ subjectId: 9, name: '县发改局', rank: 1, total: 90, previousRank: null, flag: null }],
-      },
-    }, '按照《重点项目考核办法》，对10月份2个重点项目进行考核计分。得分前2名的项目依次为：甲项目（96.5分）、乙项目（80.0分）。', 2],
+    ['scored', scored, '按照《重点项目考核办法》，对10月份2个重点项目进行考核计分。得分前2名的项目依次为：甲项目（96.5分）、乙项目（80.0分）。', 2],
   ] as const)('rankings when %s', (_name, rankings, first, tables) => {
     const s = section(input({ rankings }), 'rankings');
     expect(s.text.split('\n\n')[0]).toBe(first);

@@ -1,4 +1,4 @@
-import { chineseNumeral } from './numerals';
+import { sectionNumeral } from './numerals';
 import { draftCategories, draftCounties, draftDepartments, draftOverview, type Drafted } from './compose-progress';
 import { draftRankings } from './compose-rankings';
 import { draftInspections, draftObstacles, draftPhotos, draftRequirements, draftWarnings } from './compose-supervision';
@@ -47,7 +47,7 @@ export function composeBulletin(input: BulletinInput): { figures: BulletinFigure
   const keys = sectionKeys(input.regionLevel);
   const sections = DRAFTERS.filter(([key]) => keys.includes(key)).map(([key, draft], i) => {
     const { text, tables } = draft(input, figures);
-    return { key, heading: `${chineseNumeral(i + 1)}、${SECTION_HEADING[key]}`, text, tables };
+    return { key, heading: `${sectionNumeral(i + 1)}、${SECTION_HEADING[key]}`, text, tables };
   });
   return { figures, sections };
 }

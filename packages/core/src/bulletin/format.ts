@@ -15,7 +15,7 @@ export const moneyText = (yuan: number) => (Math.abs(yuan) >= YUAN_PER_YI ? yiTe
 export const wanCell = (yuan: number | null) => (yuan == null ? '—' : formatAmount(yuan, 'wan', 0));
 
 /** 0.8333 → 「83.3%」; null → 「—」. */
-export const percentText = (rate: number | null) => (rate == null || !Number.isFinite(rate) ? '—' : `${(rate * 100).toFixed(1)}%`);
+export const rateText = (rate: number | null) => (rate == null || !Number.isFinite(rate) ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 /** Percentage points, one decimal, from two fractions: (0.785, 0.8333) → -4.8. */
 export const pointsBetween = (rate: number, base: number) => Math.round((rate - base) * 1000) / 10;
@@ -38,7 +38,7 @@ export function monthEnd(period: string): string {
 }
 
 /** The UTC instants bounding a China calendar month: [start, end). */
-export function monthBounds(period: string): { start: string; end: string } {
+export function monthInstants(period: string): { start: string; end: string } {
   const at = (p: string) => new Date(Date.parse(`${p}-01T00:00:00+08:00`)).toISOString();
   return { start: at(period), end: at(addMonths(period, 1)) };
 }

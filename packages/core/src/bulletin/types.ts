@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RegionLevel } from '../catalog';
-import { date, id, optionalText, period, requiredText, text, version } from '../schemas/fields';
+import { date, id, optionalText, pageParam, pageSizeParam, period, requiredText, text, version, yearParam } from '../schemas/fields';
 
 // The monthly bulletin (月度通报): one per region and month, drafted from the data (figures,
 // tables, the red and yellow projects, obstacles, inspections, rankings, photo comparisons),
@@ -175,3 +175,6 @@ export const bulletinAction = z.strictObject({ version });
 export type BulletinActionInput = z.infer<typeof bulletinAction>;
 
 export const bulletinDeleteQuery = z.strictObject({ version: z.coerce.number({ error: '缺少版本号' }).pipe(version) });
+
+export const bulletinListQuery = z.strictObject({ year: yearParam.optional(), page: pageParam, pageSize: pageSizeParam(200).default(50) });
+export type BulletinListQuery = z.infer<typeof bulletinListQuery>;
