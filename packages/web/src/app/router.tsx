@@ -75,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'bulletins', element: page(() => import('../features/bulletins/bulletin-list-page').then((m) => m.BulletinListPage)) },
       { path: 'bulletins/:id', element: page(() => import('../features/bulletins/bulletin-page').then((m) => m.BulletinPage)) },
       { path: 'assessment', element: page(() => import('../features/assessment/assessment-page').then((m) => m.AssessmentPage)) },
+      { path: 'summaries', element: page(() => import('../features/summaries/summary-page').then((m) => m.SummaryPage)) },
       { path: 'visits', element: page(() => import('../features/site-visits/visit-list-page').then((m) => m.VisitListPage)) },
       { path: 'orgs', element: page(() => import('../features/orgs/org-list-page').then((m) => m.OrgListPage)) },
       { path: 'people', element: page(() => import('../features/people/person-list-page').then((m) => m.PersonListPage)) },
