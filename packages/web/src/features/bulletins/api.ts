@@ -45,9 +45,8 @@ export function useDeleteBulletin(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => api.delete<unknown>(`/bulletins/${id}`, { version }),
-    onSuccess: () => {
-      client.removeQueries({ queryKey: bulletinKey(id) });
-      void client.invalidateQueries({ queryKey: ['bulletins', 'list'] });
-    },
+    // The page leaves first and drops the bulletin from the cache then (removing it while the page
+    // still watches it would fetch it again, and find it gone).
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['bulletins', 'list'] }),
   });
 }

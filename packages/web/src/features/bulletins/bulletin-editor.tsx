@@ -82,7 +82,7 @@ function SectionField({ section, index, onFocus }: { section: BulletinSection; i
   return (
     <div className="bulletin-editor-section" data-testid={`bulletin-section-${section.key}`}>
       <div className="bulletin-editor-heading">{section.heading}</div>
-      <Form.Item name={['sections', index, 'text']} rules={[{ max: 6000, message: '不能超过 6000 个字' }]} extra="段落之间空一行" style={{ marginBottom: 8 }}>
+      <Form.Item name={['sections', index, 'text']} rules={[{ max: 6000, message: '不能超过 6000 个字' }]} style={{ marginBottom: 8 }}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 18 }} onFocus={onFocus} data-testid={`bulletin-text-${section.key}`} />
       </Form.Item>
       {section.tables.map((t, i) => <ReadOnlyTable key={i} table={t} testId={`bulletin-table-${section.key}`} />)}
@@ -117,7 +117,10 @@ export function BulletinEditor({ edit, sections, candidates, onFocusSection }: {
         </Form.Item>
       </div>
       <div className="page-card bulletin-editor-card">
-        <h2 className="bulletin-editor-card-title">正文 <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>表格随本月数据生成，不能手工修改；数据有变化时请「重新生成」</Typography.Text></h2>
+        <h2 className="bulletin-editor-card-title">正文</h2>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -8 }}>
+          段落之间空一行。表格随本月数据生成，不能手工修改；数据有变化时请「重新生成」。
+        </Typography.Paragraph>
         {sections.map((s, i) => (
           <div key={s.key}>
             <SectionField section={s} index={i} onFocus={() => onFocusSection(s.key)} />

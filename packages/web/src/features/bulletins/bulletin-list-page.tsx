@@ -20,7 +20,7 @@ function Published({ b }: { b: BulletinListItem }) {
 }
 
 /** On a phone: one card a month. */
-function BulletinCards({ items, loading, empty, onOpen }: { items: BulletinListItem[]; loading: boolean; empty: ReactNode; onOpen: (id: number) => void }) {
+function BulletinCards({ items, loading, empty, onOpen, showRegion }: { items: BulletinListItem[]; loading: boolean; empty: ReactNode; onOpen: (id: number) => void; showRegion: boolean }) {
   return (
     <List<BulletinListItem>
       dataSource={items}
@@ -30,7 +30,7 @@ function BulletinCards({ items, loading, empty, onOpen }: { items: BulletinListI
       renderItem={(b) => (
         <List.Item className="phone-card phone-card-link" onClick={() => onOpen(b.id)} data-testid="bulletin-card">
           <div className="phone-card-head">
-            <Link to={`/bulletins/${b.id}`} onClick={(e) => e.stopPropagation()} className="phone-card-title" data-testid="bulletin-link">{periodLabel(b.period)} · {b.title}</Link>
+            <Link to={`/bulletins/${b.id}`} onClick={(e) => e.stopPropagation()} className="phone-card-title" data-testid="bulletin-link">{showRegion ? `${b.regionName} · ` : ''}{periodLabel(b.period)} · {b.title}</Link>
             <BulletinStatusTag status={b.status} />
           </div>
           <div className="meta-line">
@@ -54,6 +54,9 @@ export function BulletinListPage() {
   // Newest month first, whatever order the reply came in.
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.period.localeCompare(a.period) || b.id - a.id);
   const open = (id: number) => navigate(`/bulletins/${id}`);
+  // A city's or province's list holds its counties' published bulletins too: they are told apart by region.
+  const hasOtherRegions = items.some((b) => b.regionCode !== me.regionCode);
+  const own = items.filter((b) => b.regionCode === me.regionCode);
   const isLoading = list.isFetching && !list.data;
   const empty = isLoading ? ' ' : (
     <Empty description={canDraft ? '还没有月度通报：选择月份后，系统按该月数据自动起草' : '还没有发布的月度通报'}>
@@ -72,7 +75,7 @@ export function BulletinListPage() {
       </div>
       {list.error && <Alert type="error" showIcon message="通报列表加载失败" description={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
       {isNarrow ? (
-        <BulletinCards items={items} loading={isLoading} empty={empty} onOpen={open} />
+        <BulletinCards items={items} loading={isLoading} empty={empty} onOpen={open} showRegion={hasOtherRegions} />
       ) : (
         <Table<BulletinListItem>
           size="small"
@@ -87,6 +90,7 @@ export function BulletinListPage() {
           locale={{ emptyText: empty }}
           columns={[
             { title: '月份', key: 'period', width: 110, render: (_v, b) => <span className="num" style={{ fontWeight: 600 }}>{periodLabel(b.period)}</span> },
+            ...(hasOtherRegions ? [{ title: '地区', key: 'region', width: 120, render: (_v: unknown, b: BulletinListItem) => b.regionName }] : []),
             { title: '标题', key: 'title', render: (_v, b) => <Link to={`/bulletins/${b.id}`} onClick={(e) => e.stopPropagation()} data-testid="bulletin-link">{b.title}</Link> },
             { title: '文号', dataIndex: 'docNo', key: 'docNo', width: 190, render: (v: string) => v || <Typography.Text type="secondary">未填写</Typography.Text> },
             { title: '状态', key: 'status', width: 90, render: (_v, b) => <BulletinStatusTag status={b.status} /> },
@@ -96,7 +100,7 @@ export function BulletinListPage() {
           ]}
         />
       )}
-      {isDrafting && <DraftModal existing={items} onOpen={open} onClose={() => setDrafting(false)} />}
+      {isDrafting && <DraftModal existing={own} onOpen={open} onClose={() => setDrafting(false)} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { BulletinPhoto, BulletinSection, BulletinTable } from '@tuijin/core';
+import { photoPeriodsText, type BulletinPhoto, type BulletinSection, type BulletinTable } from '@tuijin/core';
 import { dateLabel, periodLabel } from '../periods/period-format';
 import { paragraphsOf } from './bulletin-text';
 import './bulletin-preview.css';
@@ -66,26 +66,18 @@ function Table({ table, testId }: { table: BulletinTable; testId: string }) {
   );
 }
 
-function Shot({ mediaId, period }: { mediaId: number; period: string }) {
-  return (
-    <div className="bl-shot">
-      <img src={`/api/v1/media/${mediaId}/display`} alt={periodLabel(period)} loading="lazy" />
-      <div className="bl-shot-month">{periodLabel(period)}</div>
-    </div>
-  );
-}
-
 function Photos({ photos }: { photos: BulletinPhoto[] }) {
   if (!photos.length) return null;
   return (
     <div className="bl-photos" data-testid="bulletin-preview-photos">
-      {photos.map((p, n) => (
+      {photos.map((p) => (
         <figure key={`${p.before.mediaId}-${p.after.mediaId}`} className="bl-photo" data-testid="bulletin-preview-photo">
           <div className="bl-photo-pair">
-            <Shot mediaId={p.before.mediaId} period={p.before.period} />
-            <Shot mediaId={p.after.mediaId} period={p.after.period} />
+            <img src={`/api/v1/media/${p.before.mediaId}/display`} alt={`${p.projectName} ${periodLabel(p.before.period)}`} loading="lazy" />
+            <img src={`/api/v1/media/${p.after.mediaId}/display`} alt={`${p.projectName} ${periodLabel(p.after.period)}`} loading="lazy" />
           </div>
-          <figcaption>图{n + 1}{'\u3000'}{p.caption || `${p.projectName}${p.pointName ? `（${p.pointName}）` : ''}建设进度对比`}</figcaption>
+          <figcaption>{p.caption}</figcaption>
+          <div className="bl-photo-months">{photoPeriodsText(p)}</div>
         </figure>
       ))}
     </div>
@@ -109,7 +101,8 @@ export function BulletinPreview({ doc, isDraft, isCompact = false }: { doc: Bull
   const last = doc.sections[doc.sections.length - 1]?.key;
   return (
     <article className={`bl-page${isCompact ? ' bl-page-compact' : ''}`} lang="zh-CN" data-testid="bulletin-preview">
-      {isDraft && <div className="bl-draft-mark" aria-hidden>草稿</div>}
+      {/* A draft's Word file is marked 征求意见稿 at the top left; so is its preview. */}
+      {isDraft && <div className="bl-draft-mark" data-testid="bulletin-preview-draft-mark">征求意见稿</div>}
       <header className="bl-masthead">
         <div className="bl-issuer-mark" style={{ fontSize: issuerMarkSize(doc.issuer) }} data-testid="bulletin-preview-issuer">{doc.issuer}</div>
         <div className="bl-docno" data-testid="bulletin-preview-docno">

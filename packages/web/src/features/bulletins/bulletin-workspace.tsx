@@ -48,8 +48,8 @@ export function BulletinWorkspace({ view }: { view: BulletinView }) {
     title: '重新生成通报？',
     content: (
       <>
-        <p>将按{month}的最新数据重写各段的默认文字，并刷新表格、数字和可选的影像对比。</p>
-        <p style={{ color: '#d46b08', marginBottom: 0 }}>已修改的段落文字也会被重新生成的文字替换{edit.isDirty ? '；本页尚未保存的修改将被放弃' : ''}。</p>
+        <p>将按{month}的最新数据重写各段文字，并刷新表格、数字和可选的影像对比；标题、文号、发文机关、印发日期和已选的影像对比保留。</p>
+        <p style={{ color: '#d46b08', marginBottom: 0 }}>已修改过的段落文字也会被替换{edit.isDirty ? '；本页尚未保存的修改将被放弃' : ''}。</p>
       </>
     ),
     okText: '重新生成', cancelText: '取消',
@@ -68,7 +68,9 @@ export function BulletinWorkspace({ view }: { view: BulletinView }) {
     content: '草稿的文字和选择的影像对比都将删除；之后可以重新起草本月通报。',
     okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
     onOk: async () => {
-      if (await step(() => remove.mutateAsync(edit.base.version), '通报草稿已删除')) navigate('/bulletins', { replace: true });
+      if (!await step(() => remove.mutateAsync(edit.base.version), '通报草稿已删除')) return;
+      navigate('/bulletins', { replace: true });
+      setTimeout(() => client.removeQueries({ queryKey: bulletinKey(view.id) }), 0);
     },
   });
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import { addMonths, type BulletinListItem } from '@tuijin/core';
-import { errorMessage, isApiError } from '../../app/api-client';
+import { api, errorMessage, isApiError, type ListResult } from '../../app/api-client';
+import { useMe } from '../../app/auth';
 import { MonthInput } from '../../components/date-input';
 import { today } from '../../components/year-select';
 import { periodLabel } from '../periods/period-format';
@@ -11,16 +12,17 @@ import { useCreateBulletin } from './api';
 // has ended) and the draft is written from its data. A month that already has its bulletin is
 // opened instead of drafted twice.
 
-/** The id of the bulletin a refused create names as already there, when it does. */
-function existingId(error: unknown): number | null {
-  if (!isApiError(error)) return null;
-  const details = error.details as { id?: unknown; existingId?: unknown } | null;
-  const id = details?.id ?? details?.existingId;
-  return typeof id === 'number' ? id : null;
+/** A month of the office's own region drafted meanwhile (by a colleague, after this list was read): its bulletin's id. */
+async function draftedMeanwhile(error: unknown, period: string, regionCode: string): Promise<number | null> {
+  if (!isApiError(error, 'conflict')) return null;
+  const list = await api.get<ListResult<BulletinListItem>>('/bulletins', { year: Number(period.slice(0, 4)), pageSize: 200 }).catch(() => null);
+  return list?.items.find((b) => b.period === period && b.regionCode === regionCode)?.id ?? null;
 }
 
+/** `existing`: the bulletins of the office's own region. */
 export function DraftModal({ existing, onOpen, onClose }: { existing: BulletinListItem[]; onOpen: (id: number) => void; onClose: () => void }) {
   const { message } = App.useApp();
+  const me = useMe();
   const thisMonth = today().slice(0, 7);
   const [period, setPeriod] = useState<string | null>(addMonths(thisMonth, -1));
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function DraftModal({ existing, onOpen, onClose }: { existing: BulletinLi
       message.success(`${periodLabel(period)}通报已起草，请核对各段文字`);
       onOpen(created.id);
     } catch (error) {
-      const id = existingId(error);
+      const id = await draftedMeanwhile(error, period, me.regionCode);
       if (id != null) {
         message.info(`${periodLabel(period)}的通报已经起草过，已为您打开`);
         onOpen(id);
