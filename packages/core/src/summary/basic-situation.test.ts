@@ -22,11 +22,11 @@ const plan = (p: number, target: number, completed: number, completedLastYear: n
 
 const county: SummaryProject[] = [
   project({ name: '装备制造产业园', totalInvestment: 120 * YI, plan: plan(10 * YI, 11 * YI, 9 * YI, 8 * YI), keyLevels: ['county', 'city', 'province'] }),
-  project({ name: '心脏支架产业化', industry: 'biomedicine', stage: 'signed', totalInvestment: 4.2 * YI, plan: plan(2 * YI, 2.2 * YI, 0, 0), keyLevels: ['county', 'city'] }),
+  project({ name: '心脏支架产业化', industry: 'biomedicine', stage: 'signed', totalInvestment: 420_000_000, plan: plan(2 * YI, 220_000_000, 0, 0), keyLevels: ['county', 'city'] }),
   project({ name: '欢乐世界', category: 'services', industry: 'tourism', stage: 'completed', totalInvestment: 118 * YI, actualCompletionDate: '2026-05-20', plan: plan(30 * YI, 33 * YI, 30 * YI, 26 * YI), keyLevels: ['county', 'city'] }),
   project({ name: '城区道路提升', category: 'infrastructure', industry: 'transport', totalInvestment: 5000 * WAN, plan: plan(5000 * WAN, 5000 * WAN, 4000 * WAN, 4000 * WAN) }),
   // Finished last year by its 竣工 node: carried out this year, not a completion of this year.
-  project({ name: '光伏组件', industry: 'new_energy', stage: 'operating', totalInvestment: 15 * YI, completionNodeDate: '2025-11-30', plan: plan(3 * YI, 3 * YI, 2.5 * YI, 3 * YI) }),
+  project({ name: '光伏组件', industry: 'new_energy', stage: 'operating', totalInvestment: 15 * YI, completionNodeDate: '2025-11-30', plan: plan(3 * YI, 3 * YI, 250_000_000, 3 * YI) }),
   project({ name: '储备物流园', category: 'services', industry: 'logistics', stage: 'reserve', totalInvestment: 9 * YI }),
   project({ name: '已终止化工项目', industry: 'chemicals', stage: 'terminated', stageDate: '2026-03-01', totalInvestment: 3 * YI }),
 ];
@@ -62,10 +62,10 @@ describe('buildBasicSituation on a county worked out by hand', () => {
 
   it('gives the table by category with the total', () => {
     expect(s.byCategory).toEqual([
-      { category: 'industrial', label: '工业', count: 3, totalInvestment: 13_920_000_000, plan: 15 * YI, completed: 11.5 * YI },
+      { category: 'industrial', label: '工业', count: 3, totalInvestment: 13_920_000_000, plan: 15 * YI, completed: 1_150_000_000 },
       { category: 'services', label: '服务业', count: 1, totalInvestment: 118 * YI, plan: 30 * YI, completed: 30 * YI },
       { category: 'infrastructure', label: '基础设施和民生', count: 1, totalInvestment: 5000 * WAN, plan: 5000 * WAN, completed: 4000 * WAN },
-      { category: 'total', label: '合计', count: 5, totalInvestment: 25_770_000_000, plan: 45.5 * YI, completed: 41.9 * YI },
+      { category: 'total', label: '合计', count: 5, totalInvestment: 25_770_000_000, plan: 4_550_000_000, completed: 4_190_000_000 },
     ]);
   });
 

@@ -16,7 +16,6 @@ function share(key: string, group: string, label: string, part: number, whole: n
 export function listFigures(t: Tally): Figure[] {
   const figures: Figure[] = [
     count('projects', '数量', '实施重点项目', t.projects),
-    money('totalInvestment', '规模', '项目总投资', t.totalInvestment),
   ];
   for (const r of t.byCategory) {
     figures.push(
@@ -25,6 +24,7 @@ export function listFigures(t: Tally): Figure[] {
     );
   }
   figures.push(
+    money('totalInvestment', '规模', '项目总投资', t.totalInvestment),
     count('size.atLeast100m', '规模', '过亿元项目', t.size.atLeast100m),
     count('size.atLeast1b', '规模', '过10亿元项目', t.size.atLeast1b),
     count('size.atLeast10b', '规模', '过百亿元项目', t.size.atLeast10b),

@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Descriptions, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { numberCell, yi } from '../../components/format';
 import type { SummaryCategoryRow, SummaryFigure } from './api';
@@ -8,17 +8,21 @@ import type { SummaryCategoryRow, SummaryFigure } from './api';
 // the other.
 
 const money = (title: string, key: keyof SummaryCategoryRow): ColumnsType<SummaryCategoryRow>[number] => ({
-  title, dataIndex: key, align: 'right', width: 130, render: (v: number) => <span style={numberCell}>{yi(v)}</span>,
+  title, dataIndex: key, align: 'right', width: 82, render: (v: number) => <span style={numberCell}>{yi(v)}</span>,
 });
 
 const CATEGORY_COLUMNS: ColumnsType<SummaryCategoryRow> = [
-  { title: '类别', dataIndex: 'label', render: (label: string, r) => (r.category === 'total' ? <b>{label}</b> : r.category === 'unknown' ? <Typography.Text type="warning">{label}</Typography.Text> : label) },
-  { title: '项目个数', dataIndex: 'count', align: 'right', width: 90, render: (v: number) => <span style={numberCell}>{v}</span> },
-  money('总投资（亿元）', 'totalInvestment'),
-  money('年度计划投资（亿元）', 'plan'),
-  money('已完成投资（亿元）', 'completed'),
+  {
+    title: '类别', dataIndex: 'label',
+    render: (label: string, r) => (r.category === 'total' ? <b>{label}</b> : r.category === 'unknown' ? <Typography.Text type="warning">{label}</Typography.Text> : label),
+  },
+  { title: '个数', dataIndex: 'count', align: 'right', width: 56, render: (v: number) => <span style={numberCell}>{v}</span> },
+  money('总投资', 'totalInvestment'),
+  money('年度计划', 'plan'),
+  money('已完成', 'completed'),
 ];
 
+/** The table by category, amounts in 亿元 as the Word file prints them. */
 export function CategoryTable({ rows }: { rows: SummaryCategoryRow[] }) {
   return (
     <Table
@@ -28,39 +32,33 @@ export function CategoryTable({ rows }: { rows: SummaryCategoryRow[] }) {
       pagination={false}
       columns={CATEGORY_COLUMNS}
       dataSource={rows}
-      scroll={{ x: 620 }}
-      rowClassName={(r) => (r.category === 'total' ? 'summary-total-row' : '')}
+      scroll={{ x: 380 }}
+      onRow={(r) => (r.category === 'total' ? { style: { fontWeight: 600 } } : {})}
     />
   );
 }
 
-/** Rows of one group are merged under its name: how many rows each group cell spans (0 = merged away). */
-function groupSpans(figures: SummaryFigure[]): number[] {
-  return figures.map((f, i) => {
-    if (i > 0 && figures[i - 1]!.group === f.group) return 0;
-    let n = 1;
-    while (figures[i + n]?.group === f.group) n++;
-    return n;
-  });
-}
-
+/** Every figure of the text, grouped as the paragraphs are (数量, 规模, 层次, 进展, 重点项目, 位次). */
 export function FigureList({ figures }: { figures: SummaryFigure[] }) {
-  const spans = groupSpans(figures);
+  const groups = [...new Set(figures.map((f) => f.group))];
   return (
-    <Table
-      data-testid="summary-figures"
-      size="small"
-      rowKey="key"
-      pagination={false}
-      dataSource={figures}
-      columns={[
-        { title: '方面', dataIndex: 'group', width: 88, onCell: (_f, i) => ({ rowSpan: spans[i ?? 0] }) },
-        { title: '数字', dataIndex: 'label' },
-        {
-          title: '数值', dataIndex: 'text', align: 'right', width: 110,
-          render: (text: string, f) => <span style={numberCell} data-testid={`figure-${f.key}`}>{f.value == null ? <Typography.Text type="secondary">{text}</Typography.Text> : text}</span>,
-        },
-      ]}
-    />
+    <div data-testid="summary-figures" style={{ display: 'grid', gap: 12 }}>
+      {groups.map((group) => (
+        <Descriptions
+          key={group}
+          size="small"
+          bordered
+          title={<span style={{ fontSize: 14 }}>{group}</span>}
+          column={{ xs: 1, md: 2, xl: 3 }}
+          labelStyle={{ width: 200 }}
+          contentStyle={{ width: 200 }}
+          items={figures.filter((f) => f.group === group).map((f) => ({
+            key: f.key,
+            label: f.label,
+            children: <span style={numberCell} data-testid={`figure-${f.key}`}>{f.value == null ? <Typography.Text type="secondary">{f.text}</Typography.Text> : f.text}</span>,
+          }))}
+        />
+      ))}
+    </div>
   );
 }

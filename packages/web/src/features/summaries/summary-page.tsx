@@ -136,7 +136,7 @@ export function SummaryPage() {
 
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={15}>
-          <div className="page-card" style={{ marginBottom: 12 }}>
+          <div className="page-card">
             <div className="page-title">
               <h1>一、基本情况</h1>
               {data.canEdit && (
@@ -164,19 +164,27 @@ export function SummaryPage() {
               <Collapse style={{ marginTop: 12 }} size="small" items={[{ key: 'draft', label: '系统按当前台账生成的文字', children: <Paragraphs paragraphs={data.generated.paragraphs} testId="summary-generated" /> }]} />
             )}
           </div>
-          <div className="page-card">
-            <div className="page-title"><h1>{year}年重点项目基本情况统计表</h1></div>
-            <CategoryTable rows={data.generated.byCategory} />
-          </div>
         </Col>
         <Col xs={24} xl={9}>
           <div style={{ marginBottom: 12 }}><SummaryChecks data={checks.data} text={checks.text} /></div>
           <div className="page-card">
-            <div className="page-title"><h1>各项数字</h1></div>
-            <FigureList figures={data.generated.figures} />
+            <div className="page-title">
+              <h1>基本情况统计表</h1>
+              <Typography.Text type="secondary">金额单位：亿元</Typography.Text>
+            </div>
+            <CategoryTable rows={data.generated.byCategory} />
           </div>
         </Col>
       </Row>
+      <div className="page-card" style={{ marginTop: 12 }}>
+        <div className="page-title">
+          <Space align="baseline" size={12}>
+            <h1>各项数字</h1>
+            <Typography.Text type="secondary">文中每个数字都由台账计算，可逐项核对</Typography.Text>
+          </Space>
+        </div>
+        <FigureList figures={data.generated.figures} />
+      </div>
     </div>
   );
 }

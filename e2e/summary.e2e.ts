@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
+import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
+import { chinaYear } from '../packages/core/src/period';
+import { launch, login, screenshot } from './browser';
+
+// 年度总结 in the browser: the office opens the demo county's year, finds 「一、基本情况」
+// drafted from the ledger (一是数量多 … 四是进展快, the key-list paragraph) with every figure and
+// the data checks beside it, adds a sentence and saves, downloads the Word file and finds its
+// text and figures table in it; a reader sees the saved text without an editor; the office
+// then resets the text to the draft.
+
+const baseUrl = inject('baseUrl');
+const password = inject('password');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageFor(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const page = await context.newPage();
+  await login(page, baseUrl, username, password);
+  return page;
+}
+
+interface Summary {
+  year: number;
+  regionName: string;
+  generated: { paragraphs: string[]; byCategory: { label: string; count: number }[]; inconsistencies: { message: string }[] };
+  saved: { version: number } | null;
+}
+
+const settled = (page: Page) => expect.poll(() => page.locator('.ant-spin-spinning, .ant-btn-loading').count()).toBe(0);
+
+async function readDocxFile(path: string) {
+  const buf = readFileSync(path);
+  const doc = inspectZip(buf).find((e) => e.name === 'word/document.xml')!;
+  const xml = await inflateText(buf, doc, 20 * 1024 * 1024);
+  const text = (part: string) => [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+  const paragraphs = [...xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => text(p[0]));
+  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => text(c[0])));
+  return { paragraphs, rows };
+}
+
+describe('the annual summary drafted from the ledger', () => {
+  it('is read, edited, saved, downloaded as Word, read by a viewer and reset', { timeout: 180_000 }, async () => {
+    const page = await pageFor('e2e_office');
+    await page.goto(`${baseUrl}/summaries`);
+    const editor = page.getByTestId('summary-text-input');
+    await expect.poll(() => editor.inputValue()).toMatch(/^一是数量多。今年以来全县共实施重点项目\d+个，其中，工业项目\d+个，总投资/);
+
+    // What the page shows is the server's draft, paragraph by paragraph.
+    const api = await page.request.get(`${baseUrl}/api/v1/summaries/${chinaYear(new Date())}/basic`);
+    const summary = (await api.json()) as Summary;
+    expect(summary.saved).toBeNull();
+    expect(await editor.inputValue()).toBe(summary.generated.paragraphs.join('\n\n'));
+    for (const start of ['二是规模大。', '三是层次高。', '四是进展快。', '今年，全县有']) expect(summary.generated.paragraphs.some((p) => p.startsWith(start))).toBe(true);
+    expect(await page.getByTestId('figure-projects').textContent()).toMatch(/^\d+个$/);
+    expect(await page.getByTestId('summary-category-table').textContent()).toContain('基础设施和民生');
+    // Each data check is listed in Chinese (the demo's finished projects have no 竣工日期 of their own, for one).
+    if (summary.generated.inconsistencies.length) {
+      expect(await page.getByTestId('summary-checks-data').locator('li').count()).toBe(summary.generated.inconsistencies.length);
+    }
+    await settled(page);
+    await screenshot(page, 'summary-draft');
+
+    // The office adds a closing sentence and saves.
+    const added = '在县委、县政府的坚强领导下，全县重点项目建设实现新突破。';
+    await editor.fill(`${await editor.inputValue()}\n\n${added}`);
+    await page.getByTestId('summary-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('年度总结已保存');
+    await expect.poll(() => page.getByTestId('summary-status').textContent()).toContain('第 1 版');
+    expect(await editor.inputValue()).toBe([...summary.generated.paragraphs, added].join('\n\n'));
+    await settled(page);
+    await screenshot(page, 'summary-saved');
+
+    // The Word file carries the saved text and the figures table.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('summary-download').click()]);
+    expect(download.suggestedFilename()).toBe(`${summary.year}年重点项目工作总结（基本情况）.docx`);
+    const { paragraphs, rows } = await readDocxFile((await download.path())!);
+    expect(paragraphs.slice(0, 3)).toEqual([`${summary.regionName}${summary.year}年重点项目工作总结`, '一、基本情况', summary.generated.paragraphs[0]]);
+    expect(paragraphs).toContain(added);
+    expect(paragraphs.join('\n')).not.toContain('数据核对');
+    expect(rows[0]).toEqual(['类别', '项目个数（个）', '总投资（亿元）', '年度计划投资（亿元）', '已完成投资（亿元）']);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual(summary.generated.byCategory.map((r) => [r.label, String(r.count)]));
+
+    // A reader sees the saved text, without an editor.
+    const viewer = await pageFor('e2e_viewer');
+    await viewer.goto(`${baseUrl}/summaries`);
+    await expect.poll(() => viewer.getByTestId('summary-text').textContent()).toContain(added);
+    expect(await viewer.getByTestId('summary-save').count()).toBe(0);
+    expect(await viewer.getByTestId('summary-text-input').count()).toBe(0);
+
+    // 恢复为系统生成: the saved text goes, the draft comes back.
+    await page.getByTestId('summary-reset').click();
+    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => page.getByTestId('summary-status').textContent()).toContain('系统按台账生成的草稿');
+    expect(await editor.inputValue()).toBe(summary.generated.paragraphs.join('\n\n'));
+  });
+});
