@@ -69,6 +69,14 @@ describe.each(DIALECTS)('annual summary 一、基本情况 on %s', (dialect) => 
     expect(JSON.stringify(s)).not.toContain('装备制造产业园');
   });
 
+  it('gives a department the region’s text and figures but not the checks that name projects', async () => {
+    const dept = await c.f.session('department', c.county, { orgId: (await c.f.org('department', c.county)).id });
+    const s = (await get(dept.cookie)).json();
+    expect(s.generated.paragraphs).toEqual(PARAGRAPHS);
+    expect(s).toMatchObject({ hasChecks: false, generated: { inconsistencies: [] } });
+    expect((await get(c.viewer.cookie)).json()).toMatchObject({ hasChecks: true, generated: { inconsistencies: [{ code: 'not_counted_unsigned' }, { code: 'not_counted_terminated' }] } });
+  });
+
   it('refuses a reporter, anonymous callers and a bad year', async () => {
     expect((await get(c.reporter.cookie)).statusCode).toBe(403);
     expect((await h.request('GET', url)).statusCode).toBe(401);

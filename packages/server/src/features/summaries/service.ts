@@ -35,12 +35,22 @@ function presentSaved(row: SavedSummaryRow, generated: GeneratedSummary) {
   };
 }
 
+/**
+ * The data checks name projects. A department sees only its own projects in the ledger, so it
+ * reads the region's text and figures (sums, no names) without them.
+ */
+const seesChecks = (user: SessionUser) => user.role !== 'department';
+
 export async function loadBasicSummary(ctx: AppContext, db: Executor, user: SessionUser, year: number) {
   const [generated, saved] = await Promise.all([generate(ctx, db, user, year), findSavedSummary(db, user.regionCode, year)]);
+  const isChecked = seesChecks(user);
+  const view = saved ? presentSaved(saved, generated) : null;
   return {
     year, regionCode: user.regionCode, regionName: user.regionName,
-    generated,
-    saved: saved ? presentSaved(saved, generated) : null,
+    generated: isChecked ? generated : { ...generated, inconsistencies: [] },
+    saved: view && !isChecked ? { ...view, inconsistencies: [] } : view,
+    /** False when the checks were left out for this reader (a department). */
+    hasChecks: isChecked,
     canEdit: can(user, 'manageAssessment'),
     docxUrl: `/api/v1/summaries/${year}/basic.docx`,
   };

@@ -36,6 +36,8 @@ export interface BasicSummary {
     text: string; version: number; updatedAt: string; updatedByName: string | null;
     isDraftChanged: boolean; inconsistencies: SummaryCheck[];
   } | null;
+  /** False for a department: the checks name projects outside its own. */
+  hasChecks: boolean;
   canEdit: boolean;
   docxUrl: string;
 }

@@ -166,7 +166,7 @@ export function SummaryPage() {
           </div>
         </Col>
         <Col xs={24} xl={9}>
-          <div style={{ marginBottom: 12 }}><SummaryChecks data={checks.data} text={checks.text} /></div>
+          {data.hasChecks && <div style={{ marginBottom: 12 }}><SummaryChecks data={checks.data} text={checks.text} /></div>}
           <div className="page-card">
             <div className="page-title">
               <h1>基本情况统计表</h1>
