@@ -38,6 +38,7 @@ import { inspectionRoutes } from './features/inspections/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { siteVisitRoutes } from './features/site-visits/routes';
 import { assessmentRoutes } from './features/assessment/routes';
+import { bulletinRoutes } from './features/bulletins/routes';
 import { summaryRoutes } from './features/summaries/routes';
 
 export interface AppOptions {
@@ -83,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     healthRoutes, authRoutes, regionRoutes, orgRoutes, peopleRoutes, userRoutes,
     projectRoutes, projectPartRoutes, statsRoutes, auditRoutes, importRoutes,
     periodRoutes, reportRoutes, projectReportRoutes, mediaRoutes, shootingPointRoutes, allSettingsRoutes, notificationRoutes,
-    obstacleRoutes, warningRoutes, inspectionRoutes, meetingRoutes, siteVisitRoutes, assessmentRoutes, summaryRoutes,
+    obstacleRoutes, warningRoutes, inspectionRoutes, meetingRoutes, siteVisitRoutes, assessmentRoutes, summaryRoutes, bulletinRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -66,10 +66,11 @@ export function cell(text: string, width: number, options: { bold?: boolean; cen
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    children: [new Paragraph({
+    // A line break in the text is a paragraph of its own in the cell (1.… 2.… lists).
+    children: text.split('\n').map((line) => new Paragraph({
       alignment: align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      children: [run(text, options.bold ? FONT.heading : FONT.body, 12)],
-    })],
+      children: [run(line, options.bold ? FONT.heading : FONT.body, 12)],
+    })),
   });
 }
 

@@ -1,0 +1,100 @@
+import { ACTIVE_STAGES, addMonths, monthInstants, monthEnd } from '@tuijin/core';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Executor } from '../../db/kysely';
+import type { DB } from '../../db/types';
+import { inRegion } from '../warnings/facts';
+
+// The facts of a month's bulletin for every project of a region at once: a fixed handful of
+// set-based queries whatever the number of projects (the design size drafts a county of 200
+// projects in well under 3 s), nothing read per project, no photo file opened.
+
+const active = (eb: ExpressionBuilder<DB, 'project'>) => eb.and([eb('project.deletedAt', 'is', null), eb('project.stage', 'in', ACTIVE_STAGES)]);
+
+/** How far back a photo comparison looks for the earlier shot of a point. */
+export const PHOTO_MONTHS_BACK = 12;
+
+export function bulletinFactQueries(db: Executor, prefix: string, period: string) {
+  const year = Number(period.slice(0, 4));
+  const { start, end } = monthInstants(period);
+  const first = `${period}-01`;
+  const last = monthEnd(period);
+  const region = inRegion('project.regionCode', prefix);
+  return {
+    projects: db.selectFrom('project')
+      .innerJoin('region', 'region.code', 'project.regionCode')
+      .leftJoin('annualPlan as ap', (j) => j.onRef('ap.projectId', '=', 'project.id').on('ap.year', '=', year))
+      .leftJoin('org as dept', 'dept.id', 'project.responsibleOrgId')
+      .select([
+        'project.id', 'project.name', 'project.category', 'project.nature', 'project.regionCode', 'region.name as regionName',
+        'dept.name as departmentName', 'project.totalInvestment', 'ap.plan', 'ap.completed', 'ap.completedThrough', 'ap.completedLastYear',
+        'project.actualStartDate', 'project.actualCompletionDate', 'project.actualProductionDate',
+      ])
+      .where(region).where(active),
+    // This year's approved figures up to the month, and last year's same month (同期).
+    reports: db.selectFrom('monthlyReport as mr')
+      .innerJoin('project', 'project.id', 'mr.projectId')
+      .select(['mr.projectId', 'mr.period', 'mr.ytd', 'mr.thisMonth'])
+      .where(region).where(active).where('mr.status', '=', 'approved')
+      .where((eb) => eb.or([eb.and([eb('mr.period', '>=', `${year}-01`), eb('mr.period', '<=', period)]), eb('mr.period', '=', addMonths(period, -12))])),
+    // Live at the month's end: raised before it, cleared (if at all) after it.
+    warnings: db.selectFrom('warning')
+      .innerJoin('project', 'project.id', 'warning.projectId')
+      .leftJoin('org as dept', 'dept.id', 'project.responsibleOrgId')
+      .select(['warning.projectId', 'project.name as projectName', 'dept.name as departmentName', 'warning.rule', 'warning.level', 'warning.reason'])
+      .where(inRegion('warning.regionCode', prefix)).where(active)
+      .where('warning.since', '<', end)
+      .where((eb) => eb.or([eb('warning.clearedAt', 'is', null), eb('warning.clearedAt', '>=', end)])),
+    // Raised by the month's end and not closed before it began.
+    obstacles: db.selectFrom('obstacle')
+      .innerJoin('project', 'project.id', 'obstacle.projectId')
+      .leftJoin('org as owner', 'owner.id', 'obstacle.ownerOrgId')
+      .select([
+        'obstacle.id', 'project.name as projectName', 'obstacle.kind', 'obstacle.title', 'obstacle.description', 'owner.name as ownerName',
+        'obstacle.raisedAt', 'obstacle.closedAt', 'obstacle.status', 'obstacle.dueOn', 'obstacle.deadline', 'obstacle.stage',
+      ])
+      .where(inRegion('obstacle.regionCode', prefix)).where('project.deletedAt', 'is', null)
+      .where('obstacle.raisedAt', '<', end)
+      .where((eb) => eb.or([eb('obstacle.closedAt', 'is', null), eb('obstacle.closedAt', '>=', start)])),
+    escalations: db.selectFrom('obstacleStep as s')
+      .innerJoin('obstacle', 'obstacle.id', 's.obstacleId')
+      .select(['s.toStage', sql<number>`count(distinct ${sql.ref('s.obstacleId')})`.as('n')])
+      .where(inRegion('obstacle.regionCode', prefix))
+      .where('s.step', '=', 'escalated').where('s.toStage', 'in', ['supervised', 'interviewed'])
+      .where('s.at', '>=', start).where('s.at', '<', end)
+      .groupBy('s.toStage'),
+    findings: db.selectFrom('finding')
+      .innerJoin('inspection', 'inspection.id', 'finding.inspectionId')
+      .innerJoin('project', 'project.id', 'finding.projectId')
+      .select(['finding.inspectionId', 'project.name as projectName', 'finding.visitedOn', 'finding.booksAhead', 'finding.rating', 'finding.demands'])
+      .where(region).where('project.deletedAt', 'is', null)
+      .where('finding.visitedOn', '>=', first).where('finding.visitedOn', '<=', last),
+    // Real moves in the month (a record made at 建档 or by an import has no from-stage).
+    transitions: db.selectFrom('stageTransition as t')
+      .innerJoin('project', 'project.id', 't.projectId')
+      .select(['t.projectId', 't.toStage', 't.date'])
+      .where(region).where(active)
+      .where('t.fromStage', 'is not', null).where('t.toStage', 'in', ['under_construction', 'completed', 'operating'])
+      .where('t.date', '>=', first).where('t.date', '<=', last),
+    // Photos of fixed points, in the month and the year before it, that can be printed.
+    photos: db.selectFrom('media')
+      .innerJoin('shootingPoint as sp', 'sp.id', 'media.shootingPointId')
+      .innerJoin('project', 'project.id', 'media.projectId')
+      .select(['media.id as mediaId', 'media.projectId', 'project.name as projectName', 'sp.id as pointId', 'sp.name as pointName', 'media.period', 'media.capturedAt'])
+      .where(inRegion('media.regionCode', prefix)).where(active)
+      .where('media.kind', '=', 'photo').where('media.deletedAt', 'is', null).where('media.displayKey', 'is not', null)
+      .where('media.checkStatus', '!=', 'failed').where('sp.deletedAt', 'is', null)
+      .where('media.period', '>=', addMonths(period, -PHOTO_MONTHS_BACK)).where('media.period', '<=', period),
+  };
+}
+
+type Queries = ReturnType<typeof bulletinFactQueries>;
+export type FactRows = { [K in keyof Queries]: Awaited<ReturnType<Queries[K]['execute']>> };
+
+export async function runBulletinFactQueries(db: Executor, prefix: string, period: string): Promise<FactRows> {
+  const q = bulletinFactQueries(db, prefix, period);
+  const [projects, reports, warnings, obstacles, escalations, findings, transitions, photos] = await Promise.all([
+    q.projects.execute(), q.reports.execute(), q.warnings.execute(), q.obstacles.execute(), q.escalations.execute(),
+    q.findings.execute(), q.transitions.execute(), q.photos.execute(),
+  ]);
+  return { projects, reports, warnings, obstacles, escalations, findings, transitions, photos };
+}
