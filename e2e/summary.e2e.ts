@@ -8,9 +8,9 @@ import { launch, login, screenshot } from './browser';
 
 // 年度总结 in the browser: the office opens the demo county's year, finds 「一、基本情况」
 // drafted from the ledger (一是数量多 … 四是进展快, the key-list paragraph) with every figure and
-// the data checks beside it, adds a sentence and saves, downloads the Word file and finds its
-// text and figures table in it; a reader sees the saved text without an editor; the office
-// then resets the text to the draft.
+// the data checks beside it, adds a sentence and saves (a colleague's save on the older text is
+// refused and their words kept), downloads the Word file and finds its text and figures table in
+// it; a reader sees the saved text without an editor; the office then resets the text to the draft.
 
 const baseUrl = inject('baseUrl');
 const password = inject('password');
@@ -71,6 +71,11 @@ describe('the annual summary drafted from the ledger', () => {
     await settled(page);
     await screenshot(page, 'summary-draft');
 
+    // A colleague opens the same year before the office saves.
+    const colleague = await pageFor('e2e_office2');
+    await colleague.goto(`${baseUrl}/summaries`);
+    await expect.poll(() => colleague.getByTestId('summary-text-input').inputValue()).toBe(summary.generated.paragraphs.join('\n\n'));
+
     // The office adds a closing sentence and saves.
     const added = '在县委、县政府的坚强领导下，全县重点项目建设实现新突破。';
     await editor.fill(`${await editor.inputValue()}\n\n${added}`);
@@ -80,6 +85,19 @@ describe('the annual summary drafted from the ledger', () => {
     expect(await editor.inputValue()).toBe([...summary.generated.paragraphs, added].join('\n\n'));
     await settled(page);
     await screenshot(page, 'summary-saved');
+
+    // The colleague's save, made on the text as it was before, is refused: the editor takes the
+    // saved text, and the colleague's own words are kept to copy.
+    const theirs = `${summary.generated.paragraphs.join('\n\n')}\n\n同事另写的一句。`;
+    await colleague.getByTestId('summary-text-input').fill(theirs);
+    await colleague.getByTestId('summary-save').click();
+    await expect.poll(() => colleague.locator('.ant-modal-confirm-title').textContent()).toBe('年度总结已被他人修改');
+    await colleague.locator('.ant-modal-confirm-btns').getByRole('button', { name: '知道了' }).click();
+    await expect.poll(() => colleague.getByTestId('summary-text-input').inputValue()).toContain(added);
+    expect(await colleague.getByTestId('summary-lost').textContent()).toContain('同事另写的一句。');
+    expect(await colleague.getByTestId('summary-status').textContent()).toContain('第 1 版');
+    await settled(colleague);
+    await screenshot(colleague, 'summary-conflict');
 
     // The Word file carries the saved text and the figures table.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('summary-download').click()]);
