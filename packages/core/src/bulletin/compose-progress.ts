@@ -1,6 +1,6 @@
 import { CATEGORIES } from '../catalog';
 import { sumYuan } from '../money';
-import { monthOf, moneyText, namesText, paceText, rateText, pointsBetween, scopeWord, wanCell, yiText } from './format';
+import { monthOf, moneyText, namesText, paceText, rateText, pointsBetween, scopeWord, wanCell } from './format';
 import type { BulletinInput, BulletinProjectFacts } from './input';
 import type { BulletinFigures, BulletinTable } from './types';
 
@@ -45,9 +45,9 @@ export function draftOverview(input: BulletinInput, f: BulletinFigures): Drafted
   const head = `截至${month}月末，${scope}${f.projects}个重点项目${categories.length ? `（${categories.join('、')}）` : ''}`;
   let money: string;
   if (f.completionRate == null) {
-    money = `${head}累计完成投资${yiText(f.completedYtd)}（年度计划尚未下达）`;
+    money = `${head}累计完成投资${moneyText(f.completedYtd)}（年度计划尚未下达）`;
   } else {
-    money = `${head}累计完成投资${yiText(f.completedYtd)}，占年度计划${yiText(f.annualPlan)}的${rateText(f.completionRate)}，${paceText(f.paceGap ?? 0)}（序时进度${rateText(f.pace)}）`;
+    money = `${head}累计完成投资${moneyText(f.completedYtd)}，占年度计划${moneyText(f.annualPlan)}的${rateText(f.completionRate)}，${paceText(f.paceGap ?? 0)}（序时进度${rateText(f.pace)}）`;
   }
   const growth = f.growth == null ? '上年同期数据不全，暂不作同比' : f.growth >= 0 ? `同比增长${rateText(f.growth)}` : `同比下降${rateText(-f.growth)}`;
   const paragraphs = [`${money}；${growth}。${month}月份完成投资${moneyText(f.thisMonthInvestment)}。`];
@@ -62,7 +62,7 @@ export function draftOverview(input: BulletinInput, f: BulletinFigures): Drafted
 export function draftCategories(input: BulletinInput, f: BulletinFigures): Drafted {
   const rows = CATEGORIES.ids.map((c) => groupRow(CATEGORIES.label[c], input.projects.filter((p) => p.category === c)));
   const parts = rows.filter((r) => r.count > 0).map((r) =>
-    `${r.label}项目${r.count}个，年度计划投资${yiText(r.plan)}，累计完成${yiText(r.completed)}${r.rate == null ? '' : `，完成率${rateText(r.rate)}，${paceText(pointsBetween(r.rate, f.pace))}`}`);
+    `${r.label}项目${r.count}个，年度计划投资${moneyText(r.plan)}，累计完成${moneyText(r.completed)}${r.rate == null ? '' : `，完成率${rateText(r.rate)}，${paceText(pointsBetween(r.rate, f.pace))}`}`);
   const text = parts.length ? `分类别看：${parts.join('；')}。` : '本月无在库重点项目。';
   return { text, tables: [progressTable('重点项目分类推进情况', '项目类别', rows, input.projects)] };
 }
@@ -93,7 +93,7 @@ export function draftCounties(input: BulletinInput, f: BulletinFigures): Drafted
     numeric: [false, true, true, true, true, true],
   };
   if (!rows.length) return { text: '本月各县（市、区）暂无在库重点项目。', tables: [table] };
-  const lines = [`在${input.regionLevel === 'city' ? '全市' : '全省'}各县（市、区）中，${rows[0]!.name}累计完成投资${yiText(rows[0]!.completedYtd)}，居第一`];
+  const lines = [`在${input.regionLevel === 'city' ? '全市' : '全省'}各县（市、区）中，${rows[0]!.name}累计完成投资${moneyText(rows[0]!.completedYtd)}，居第一`];
   const byRate = rows.filter((r) => r.rate != null).sort((a, b) => b.rate! - a.rate!);
   if (byRate.length) lines.push(`${byRate[0]!.name}完成率${rateText(byRate[0]!.rate)}，居第一`);
   const last = byRate.length > 1 ? byRate[byRate.length - 1]! : null;
