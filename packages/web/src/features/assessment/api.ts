@@ -1,18 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SchemeVersionInput, SubjectKind } from '@tuijin/core';
 import { api } from '../../app/api-client';
-import type { Award, AwardBody, ScoreExplanation, ScoreRun, SchemesView, ScoresView, SubjectId, YearView } from './types';
+import type { Award, AwardBody, AwardFields, ScoreExplanation, ScoreRun, SchemesView, ScoresView, SubjectId, YearView } from './types';
 
-export function useSchemes() {
-  return useQuery({ queryKey: ['scoring-schemes'], queryFn: () => api.get<SchemesView>('/scoring-schemes') });
+/** The scheme in force for a month (this month when not given), and the county's versions. */
+export function useSchemes(period?: string) {
+  return useQuery({
+    queryKey: ['scoring-schemes', period ?? null],
+    queryFn: () => api.get<SchemesView>('/scoring-schemes', { period }),
+    placeholderData: keepPreviousData,
+  });
 }
 
-/** A revision answers the whole scheme view: it replaces what the page shows. */
+/** A revision may change the scheme of any month from its 施行月份 on: every view reloads. */
 export function useSaveScheme() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: SchemeVersionInput) => api.post<SchemesView>('/scoring-schemes', body),
-    onSuccess: (view) => client.setQueryData(['scoring-schemes'], view),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['scoring-schemes'] }),
   });
 }
 
@@ -72,5 +77,5 @@ function useAwardWrite<V>(send: (values: V) => Promise<unknown>) {
 }
 
 export const useCreateAward = () => useAwardWrite((body: AwardBody) => api.post<Award>('/assessment-awards', body));
-export const useUpdateAward = () => useAwardWrite(({ id, ...body }: Partial<AwardBody> & { id: number; version: number }) => api.patch<Award>(`/assessment-awards/${id}`, body));
+export const useUpdateAward = () => useAwardWrite(({ id, ...body }: Partial<AwardFields> & { id: number; version: number }) => api.patch<Award>(`/assessment-awards/${id}`, body));
 export const useDeleteAward = () => useAwardWrite(({ id, version }: { id: number; version: number }) => api.delete<unknown>(`/assessment-awards/${id}`, { version }));

@@ -6,21 +6,22 @@ import { OrgSelect, PersonSelect } from '../../components/ref-selects';
 import { SaveDialog, useDialogSave } from '../../components/save-dialog';
 import { filterByLabel, useProjectOptions } from '../meetings/project-options';
 import { useCreateAward, useUpdateAward } from './api';
-import type { Award, AwardBody, AwardKind, AwardSubjectKind } from './types';
+import type { Award, AwardFields, AwardKind, AwardSubjectKind } from './types';
 
 // 奖惩: what the county decided for a project, unit, leader or township for the year — a
 // reward (评为先进、通报表扬) or a penalty (通报批评、约谈) — with its document number and date.
+// Whom a record is about is fixed once recorded (a wrong subject is deleted and entered again).
 
 interface Values { subjectKind: AwardSubjectKind; subjectId: number | null; kind: AwardKind; title: string; detail: string | null; docNo: string | null; decidedOn: string | null }
 const FIELDS = ['subjectKind', 'subjectId', 'kind', 'title', 'detail', 'docNo', 'decidedOn'] as const;
 export const AWARD_SUBJECT_KINDS: AwardSubjectKind[] = ['project', 'department', 'leader', 'township'];
 export const AWARD_KIND_LABEL: Record<AwardKind, string> = { reward: '奖励', penalty: '惩罚' };
 
-function SubjectPicker({ kind, value, onChange, currentLabel }: { kind: AwardSubjectKind; value?: number | null; onChange?: (v: number | null) => void; currentLabel?: string | null }) {
+function SubjectPicker({ kind, value, onChange, currentLabel, disabled }: { kind: AwardSubjectKind; value?: number | null; onChange?: (v: number | null) => void; currentLabel?: string | null; disabled?: boolean }) {
   const projects = useProjectOptions();
-  if (kind === 'leader') return <PersonSelect value={value} onChange={onChange} currentLabel={currentLabel} placeholder="选择包保领导" data-testid="award-subject" />;
+  if (kind === 'leader') return <PersonSelect value={value} onChange={onChange} currentLabel={currentLabel} disabled={disabled} placeholder="选择包保领导" data-testid="award-subject" />;
   if (kind === 'department' || kind === 'township') {
-    return <OrgSelect kind={kind} value={value} onChange={onChange} currentLabel={currentLabel} placeholder={`选择${SUBJECT_LABEL[kind]}`} data-testid="award-subject" />;
+    return <OrgSelect kind={kind} value={value} onChange={onChange} currentLabel={currentLabel} disabled={disabled} placeholder={`选择${SUBJECT_LABEL[kind]}`} data-testid="award-subject" />;
   }
   const options = projects.options;
   // A project gone from the ledger list (terminated, out of scope) still shows its name.
@@ -31,6 +32,7 @@ function SubjectPicker({ kind, value, onChange, currentLabel }: { kind: AwardSub
       allowClear
       loading={projects.isLoading}
       placeholder="选择项目"
+      disabled={disabled}
       value={value ?? undefined}
       onChange={(v: number | undefined) => onChange?.(v ?? null)}
       options={known ? options : [{ value: value, label: currentLabel ?? `#${value}` }, ...options]}
@@ -48,19 +50,16 @@ export function AwardModal({ year, award, onClose }: { year: number; award?: Awa
   const { errors, run } = useDialogSave(form, { fields: FIELDS }, onClose);
   const subjectKind = Form.useWatch('subjectKind', form) ?? award?.subjectKind ?? 'project';
   const initial: Values = award
-    ? { subjectKind: award.subjectKind, subjectId: award.subjectId, kind: award.kind, title: award.title, detail: award.detail, docNo: award.docNo, decidedOn: award.decidedOn }
+    ? { subjectKind: award.subjectKind, subjectId: Number(award.subjectId), kind: award.kind, title: award.title, detail: award.detail, docNo: award.docNo, decidedOn: award.decidedOn }
     : { subjectKind: 'project', subjectId: null, kind: 'reward', title: '', detail: null, docNo: null, decidedOn: null };
 
   const submit = (v: Values) => run(async () => {
-    const body: AwardBody = {
-      year: award?.year ?? year, subjectKind: v.subjectKind, subjectId: v.subjectId!, kind: v.kind, title: v.title.trim(),
-      detail: v.detail?.trim() || null, docNo: v.docNo?.trim() || null, decidedOn: v.decidedOn!,
-    };
+    const fields: AwardFields = { kind: v.kind, title: v.title.trim(), detail: v.detail?.trim() || null, docNo: v.docNo?.trim() || null, decidedOn: v.decidedOn! };
     if (award) {
-      const before: Partial<AwardBody> = { ...initial, year: award.year, subjectId: award.subjectId, decidedOn: award.decidedOn };
-      await update.mutateAsync({ id: award.id, version: award.version, ...changedValues(before, body) });
+      const before: AwardFields = { kind: award.kind, title: award.title, detail: award.detail, docNo: award.docNo, decidedOn: award.decidedOn };
+      await update.mutateAsync({ id: award.id, version: award.version, ...changedValues(before, fields) });
     } else {
-      await create.mutateAsync(body);
+      await create.mutateAsync({ year, subjectKind: v.subjectKind, subjectId: v.subjectId!, ...fields });
     }
     message.success(award ? '奖惩记录已修改' : '奖惩记录已添加');
     onClose();
@@ -80,15 +79,16 @@ export function AwardModal({ year, award, onClose }: { year: number; award?: Awa
       >
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 12 }}>
           <Form.Item name="subjectKind" label="考核对象类别" rules={[{ required: true, message: '请选择考核对象类别' }]}>
-            <Select options={AWARD_SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_LABEL[k] }))} data-testid="award-subject-kind" />
+            <Select disabled={!!award} options={AWARD_SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_LABEL[k] }))} data-testid="award-subject-kind" />
           </Form.Item>
           <Form.Item name="kind" label="奖惩" rules={[{ required: true, message: '请选择奖励或惩罚' }]}>
             <Radio.Group optionType="button" buttonStyle="solid" data-testid="award-kind"
               options={(['reward', 'penalty'] as const).map((k) => ({ value: k, label: AWARD_KIND_LABEL[k] }))} />
           </Form.Item>
         </div>
-        <Form.Item name="subjectId" label={SUBJECT_LABEL[subjectKind]} rules={[{ required: true, message: `请选择${SUBJECT_LABEL[subjectKind]}` }]}>
-          <SubjectPicker kind={subjectKind} currentLabel={award?.subjectKind === subjectKind ? award.subjectName : null} />
+        <Form.Item name="subjectId" label={SUBJECT_LABEL[subjectKind]} rules={[{ required: true, message: `请选择${SUBJECT_LABEL[subjectKind]}` }]}
+          extra={award ? '考核对象登记后不能更改；如选错，请删除后重新添加' : undefined}>
+          <SubjectPicker kind={subjectKind} disabled={!!award} currentLabel={award?.subjectKind === subjectKind ? award.subjectName : null} />
         </Form.Item>
         <Form.Item name="title" label="奖惩事项" rules={[{ required: true, whitespace: true, message: '请填写奖惩事项' }, { max: 100, message: '不能超过 100 个字' }]}>
           <Input placeholder="如：评为年度重点项目建设先进单位 / 通报批评" data-testid="award-title" />
@@ -97,7 +97,7 @@ export function AwardModal({ year, award, onClose }: { year: number; award?: Awa
           <Input.TextArea rows={3} placeholder="选填：奖惩的理由和内容" data-testid="award-detail" />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 12 }}>
-          <Form.Item name="docNo" label="文号" rules={[{ max: 60, message: '不能超过 60 个字' }]}>
+          <Form.Item name="docNo" label="文号" rules={[{ max: 50, message: '不能超过 50 个字' }]}>
             <Input placeholder="如：X重项办〔2026〕8号" data-testid="award-doc-no" />
           </Form.Item>
           <Form.Item name="decidedOn" label="决定日期" rules={[{ required: true, message: '请选择决定日期' }]}>

@@ -56,7 +56,21 @@ function Points({ item }: { item: ExplainItem }) {
   );
 }
 
+/** An item that did not apply this month: one line, and why. */
+function SkippedItem({ item }: { item: ExplainItem }) {
+  return (
+    <div data-testid="explain-item" data-key={item.key} data-applicable="false" style={{ padding: '6px 0', borderBottom: '1px solid #f5f5f5', fontSize: 13 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}>
+        <span data-testid="explain-item-label" style={{ color: '#595959' }}>{item.label}</span>
+        <Points item={item} />
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="explain-item-explain">{item.explain}</Typography.Text>
+    </div>
+  );
+}
+
 export function ExplainItemRow({ item }: { item: ExplainItem }) {
+  if (!item.applicable) return <SkippedItem item={item} />;
   const isBonus = item.weight === 0;
   const isFull = !isBonus && item.score >= item.max;
   const percent = item.max > 0 ? Math.round((item.score / item.max) * 100) : 0;
@@ -64,7 +78,7 @@ export function ExplainItemRow({ item }: { item: ExplainItem }) {
     <div
       data-testid="explain-item"
       data-key={item.key}
-      style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0', opacity: item.applicable ? 1 : 0.75 }}
+      style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}
     >
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 12, flexWrap: 'wrap' }}>
         <span style={{ minWidth: 0 }}>
@@ -73,7 +87,7 @@ export function ExplainItemRow({ item }: { item: ExplainItem }) {
         </span>
         <Points item={item} />
       </div>
-      {!isBonus && item.applicable && (
+      {!isBonus && (
         <Progress percent={percent} showInfo={false} size="small" strokeColor={isFull ? '#52c41a' : percent >= 60 ? '#1677ff' : '#ff4d4f'} style={{ margin: '4px 0 6px' }} />
       )}
       <div style={{ display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: 8, rowGap: 4, fontSize: 13 }}>
@@ -81,10 +95,13 @@ export function ExplainItemRow({ item }: { item: ExplainItem }) {
         <span data-testid="explain-item-formula">{item.formulaText}</span>
         <Typography.Text type="secondary">本月情况</Typography.Text>
         <span data-testid="explain-item-value">
-          {item.applicable ? item.valueText : <Typography.Text type="secondary">{item.valueText || '本月不适用'}</Typography.Text>}
+          {item.valueText}
         </span>
-        <Typography.Text type="secondary">得分说明</Typography.Text>
-        <span data-testid="explain-item-explain">{item.explain}</span>
+        {/* A group's item says it once: how many projects it applied to and their mean. */}
+        {item.explain !== item.valueText && <>
+          <Typography.Text type="secondary">得分说明</Typography.Text>
+          <span data-testid="explain-item-explain">{item.explain}</span>
+        </>}
       </div>
       {item.refs.length > 0 && (
         <div style={{ marginTop: 6, display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: 8, fontSize: 13 }}>

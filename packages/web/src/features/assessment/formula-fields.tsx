@@ -7,7 +7,8 @@ import type { FormulaKind } from '@tuijin/core';
 // event and its cap. Each sits on its own form path so a message about it shows beside it.
 
 const compact = { marginBottom: 0 } as const;
-const unit = (text: string) => <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{text}</Typography.Text>;
+// On the small inputs' line (24 px), above where a field's message appears.
+const unit = (text: string) => <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', lineHeight: '24px' }}>{text}</Typography.Text>;
 
 function Bands({ index }: { index: number }) {
   return (

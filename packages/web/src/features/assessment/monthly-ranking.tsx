@@ -35,7 +35,7 @@ export function MonthlyRanking({ params, update, explain }: { params: Assessment
 
   const isStale = scores.isPlaceholderData;
   const emptyText = scores.isFetching && !data ? ' ' : !run ? (
-    <Empty description={me.can.manageAssessment ? `${periodText(params.period)}尚未计分：点「计分」按本月施行的考核办法计算` : `${periodText(params.period)}尚未计分`} />
+    <Empty description={me.can.manageAssessment ? `${periodText(params.period)}尚未计分：点「计分」按该月施行的考核办法计算` : `${periodText(params.period)}考核结果尚未发布`} />
   ) : params.q ? '没有名称含该关键词的考核对象' : '本月没有可排名的考核对象';
 
   return (
@@ -49,7 +49,7 @@ export function MonthlyRanking({ params, update, explain }: { params: Assessment
             style={{ width: 140 }}
             data-testid="ranking-period"
           />
-          {data && !isStale && <RunLine run={run} period={params.period} />}
+          {data && !isStale && <RunLine run={run} period={params.period} canManage={me.can.manageAssessment} />}
         </Space>
         {me.can.manageAssessment && data && !isStale && <RunActions run={run} period={params.period} />}
       </div>

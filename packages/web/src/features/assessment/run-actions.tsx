@@ -9,8 +9,9 @@ import type { ScoreRun } from './types';
 // A month's run: its state in one line, and for the office 计分/重新计分 and 发布考核结果.
 // Publishing freezes the month (the bulletin quotes it), so scoring again is refused after it.
 
-export function RunLine({ run, period }: { run: ScoreRun | null; period: string }) {
-  if (!run) return <Typography.Text type="secondary" data-testid="run-line">{periodText(period)}尚未计分</Typography.Text>;
+/** Readers other than the office see a month once it is published; before that it is simply not out. */
+export function RunLine({ run, period, canManage }: { run: ScoreRun | null; period: string; canManage: boolean }) {
+  if (!run) return <Typography.Text type="secondary" data-testid="run-line">{periodText(period)}{canManage ? '尚未计分' : '考核结果尚未发布'}</Typography.Text>;
   return (
     <Space size={8} wrap data-testid="run-line">
       <RunStatusTag run={run} />

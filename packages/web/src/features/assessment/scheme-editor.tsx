@@ -147,7 +147,7 @@ export function SchemeEditor({ view, from, onClose }: { view: SchemesView; from:
           message={errors.length === 1 ? errors[0] : <ul style={{ margin: 0, paddingLeft: 18 }}>{errors.map((e) => <li key={e}>{e}</li>)}</ul>} />
       )}
       <Typography.Paragraph type="secondary">
-        以「{from.name}」第{from.version}版为底稿修订。保存后成为新版本，从施行月份起的月度计分使用新版本；之前各月仍按当时施行的版本计分。
+        以「{from.name}」{from.id != null ? `第${from.version}版` : ''}为底稿修订。保存后成为新版本，从施行月份起的月度计分使用新版本；之前各月仍按当时施行的版本计分。
       </Typography.Paragraph>
       <Form<SchemeFormValues> form={form} layout="vertical" initialValues={toFormValues(view, from)} onValuesChange={onValuesChange}>
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(240px, 2fr) minmax(200px, 1fr)', gap: '0 16px' }}>

@@ -82,7 +82,8 @@ export function suggestedMonth(publishedThrough: string | null): string {
 export function toFormValues(view: SchemesView, from: SchemeVersionView): SchemeFormValues {
   const doc = from.document;
   return {
-    name: from.name,
+    // A county's first version is its own, no longer the built-in one.
+    name: from.id == null ? from.name.replace(/（系统默认）$/, '') : from.name,
     effectiveFrom: suggestedMonth(view.publishedThrough),
     note: null,
     document: {

@@ -6,7 +6,8 @@ import { SUBJECT_KINDS, SUBJECT_LABEL } from '@tuijin/core';
 // year-end grades (等次) by average score, from the top.
 
 const compact = { marginBottom: 0 } as const;
-const unit = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
+// On the inputs' line (32 px), above where a field's message appears.
+const unit = (text: string) => <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>{text}</Typography.Text>;
 
 export function SchemeRulesEditor() {
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Grid, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { periodText, schemeInForce } from '@tuijin/core';
+import { periodText } from '@tuijin/core';
 import { useMe } from '../../app/auth';
 import { MonthInput } from '../../components/date-input';
 import { LoadError, PageSpin } from '../../components/page-state';
@@ -16,13 +16,7 @@ import type { SchemeVersionView, SchemesView } from './types';
 // version, or a city's or the built-in one it follows), and the county's versions. The office
 // revises it as a new version in force from a month on; months already published keep theirs.
 
-/** The version that scored a month: the county's own in force then, or what it follows when it has none. */
-function versionFor(view: SchemesView, month: string): SchemeVersionView | null {
-  if (!view.versions.length) return view.current;
-  return schemeInForce(view.versions, month);
-}
-
-function VersionsTable({ view, selected, onPick }: { view: SchemesView; selected: SchemeVersionView | null; onPick: (v: SchemeVersionView) => void }) {
+function VersionsTable({ view, selected, onPick }: { view: SchemesView; selected: SchemeVersionView; onPick: (v: SchemeVersionView) => void }) {
   return (
     <Table<SchemeVersionView>
       size="small"
@@ -38,7 +32,7 @@ function VersionsTable({ view, selected, onPick }: { view: SchemesView; selected
       columns={[
         {
           title: '版本', dataIndex: 'version', width: 90,
-          render: (n: number, v) => <Space size={4}><span className="num">第{n}版</span>{v.version === selected?.version && <Tag color="blue" bordered={false}>查看中</Tag>}</Space>,
+          render: (n: number, v) => <Space size={4}><span className="num">第{n}版</span>{selected.id != null && v.id === selected.id && <Tag color="blue" bordered={false}>查看中</Tag>}</Space>,
         },
         { title: '名称', dataIndex: 'name', width: 220 },
         { title: '施行月份', dataIndex: 'effectiveFrom', width: 100, render: (p: string) => periodText(p) },
@@ -53,23 +47,26 @@ function VersionsTable({ view, selected, onPick }: { view: SchemesView; selected
 export function SchemeView() {
   const me = useMe();
   const isNarrow = Grid.useBreakpoint().md === false;
-  const schemes = useSchemes();
   const [month, setMonth] = useState(today().slice(0, 7));
+  const schemes = useSchemes(month);
   const [isEditing, setEditing] = useState(false);
   if (schemes.error) return <LoadError error={schemes.error} onRetry={() => void schemes.refetch()} />;
   if (!schemes.data) return <PageSpin />;
   const view = schemes.data;
-  const shown = versionFor(view, month);
-  const current = view.current;
+  const shown = view.current;
+  const inherited = view.inheritedFrom === '系统默认' ? '系统默认的考核办法' : `${view.inheritedFrom}的考核办法`;
 
   return (
     <div data-testid="scheme-view">
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
         <div>
-          <div style={{ fontSize: 15 }} data-testid="scheme-current">
-            现行：<b>{current.name}</b> 第{current.version}版 · 自{periodText(current.effectiveFrom)}起施行
-          </div>
-          <Typography.Text type="secondary" data-testid="scheme-published-through">
+          <Space wrap size={8} style={{ fontSize: 15 }}>
+            <MonthInput value={month} onChange={(m) => m && setMonth(m)} style={{ width: 130 }} data-testid="scheme-month" />
+            <span data-testid="scheme-current">
+              施行：<b>{shown.name}</b>{shown.id != null && ` 第${shown.version}版`}{shown.id != null && ` · 自${periodText(shown.effectiveFrom)}起施行`}
+            </span>
+          </Space>
+          <Typography.Text type="secondary" data-testid="scheme-published-through" style={{ display: 'block', marginTop: 4 }}>
             {view.publishedThrough
               ? `考核结果已发布至${periodText(view.publishedThrough)}：修订的办法只能从此后的月份起施行`
               : '尚无已发布的考核结果'}
@@ -85,20 +82,15 @@ export function SchemeView() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="scheme-inherited"
-          message={`${view.regionName}尚未制定自己的考核办法，当前沿用${view.inheritedFrom === '系统默认' ? '系统默认的考核办法' : `${view.inheritedFrom}的考核办法`}。${me.can.manageAssessment ? '修订后保存为本地区的第1版。' : ''}`}
+          message={view.versions.length
+            ? `${periodText(month)}早于${view.regionName}第一版考核办法的施行月份，该月沿用${inherited}。`
+            : `${view.regionName}尚未制定自己的考核办法，沿用${inherited}。${me.can.manageAssessment ? '修订后保存为本地区的第1版。' : ''}`}
         />
       )}
-      <Space wrap style={{ marginBottom: 8 }}>
-        <span>查看某月施行的办法</span>
-        <MonthInput value={month} onChange={(m) => m && setMonth(m)} style={{ width: 140 }} data-testid="scheme-month" />
-        {shown && <Typography.Text type="secondary" data-testid="scheme-shown">{periodText(month)}施行：{shown.name} 第{shown.version}版</Typography.Text>}
-      </Space>
-      {shown
-        ? <SchemeDocument document={shown.document} />
-        : <Alert type="warning" showIcon message={`${periodText(month)}早于本地区第一版考核办法的施行月份，该月按当时沿用的上级或系统默认办法计分`} />}
+      <SchemeDocument document={shown.document} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>版本记录</Typography.Title>
       <VersionsTable view={view} selected={shown} onPick={(v) => setMonth(v.effectiveFrom)} />
-      {isEditing && <SchemeEditor view={view} from={view.versions[0] ?? current} onClose={() => setEditing(false)} />}
+      {isEditing && <SchemeEditor view={view} from={view.versions[0] ?? shown} onClose={() => setEditing(false)} />}
     </div>
   );
 }

@@ -19,7 +19,7 @@ import type { ExplainTarget } from './use-assessment-params';
  */
 function scalingText(data: ScoreExplanation): string | null {
   const counted = data.items.filter((i) => i.applicable && i.weight > 0);
-  const full = counted.reduce((n, i) => n + i.weight, 0);
+  const full = data.applicableWeight ?? counted.reduce((n, i) => n + i.weight, 0);
   if (!counted.length || Math.abs(full - 100) < 1e-6) return null;
   const earned = counted.reduce((n, i) => n + i.score, 0);
   return `本月适用的考核项满分合计 ${score(full)} 分，得 ${score(earned)} 分，折算为百分制：${score(earned)} ÷ ${score(full)} × 100 = ${score(data.base)}。`;
@@ -43,7 +43,7 @@ function Summary({ data }: { data: ScoreExplanation }) {
         {isGroup
           ? `${SUBJECT_LABEL[data.kind]}的得分是其${data.projects?.length ?? 0}个项目本月总分的平均数：基础分 ${score(data.base)}，加分 ${score(data.bonus)}。`
           : `总分 = 基础分 ${score(data.base)}（满分100）+ 加分 ${score(data.bonus)}。`}
-        按《{data.scheme.name}》第{data.scheme.version}版计分。
+        按《{data.run.scheme.name}》{data.run.scheme.version > 0 ? `第${data.run.scheme.version}版` : ''}计分{data.run.status === 'draft' ? '（草稿，尚未发布）' : ''}。
         {scaling && <span data-testid="explain-scaling">{scaling}</span>}
       </Typography.Text>
     </div>
@@ -84,7 +84,10 @@ export function ScoreExplainDrawer({ period, target, isNarrow, onOpen, onClose }
   const { data, error, isFetching } = useExplanation(period, target.kind, target.id);
   const current = data && String(data.subject.id) === String(target.id) && data.kind === target.kind ? data : null;
   const items = current?.items ?? [];
-  const lost = items.filter((i) => i.weight > 0 && i.score < i.max);
+  // What counted comes first; items that did not apply this month follow, in a line each.
+  const counted = items.filter((i) => i.applicable);
+  const skipped = items.filter((i) => !i.applicable);
+  const lost = counted.filter((i) => i.weight > 0 && i.score < i.max);
   return (
     <Drawer
       open
@@ -114,7 +117,13 @@ export function ScoreExplainDrawer({ period, target, isNarrow, onOpen, onClose }
             }]} />
           )}
           <div data-testid="explain-items">
-            {items.map((item) => <ExplainItemRow key={item.key} item={item} />)}
+            {counted.map((item) => <ExplainItemRow key={item.key} item={item} />)}
+            {skipped.length > 0 && (
+              <>
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 16, fontSize: 13 }}>本月不适用、不计入的考核项（{skipped.length}）</Typography.Text>
+                {skipped.map((item) => <ExplainItemRow key={item.key} item={item} />)}
+              </>
+            )}
           </div>
           <GroupProjects data={current} onOpen={onOpen} />
         </>

@@ -15,7 +15,7 @@ export const MOVE_DOWN = '#cf1322';
 /** ↑3 (green: climbed), ↓2 (red: fell), — (same place), 新 (not ranked last month). */
 export function Movement({ item }: { item: Pick<RankingItem, 'movement' | 'previousRank'> }) {
   if (item.movement == null || item.previousRank == null) {
-    return <Tooltip title="上月未参加排名"><Tag bordered={false} color="blue" style={{ marginInlineEnd: 0 }} data-testid="movement">新</Tag></Tooltip>;
+    return <Tooltip title="上月无排名（未参加排名或上月结果未发布）"><Tag bordered={false} color="blue" style={{ marginInlineEnd: 0 }} data-testid="movement">新</Tag></Tooltip>;
   }
   const title = `上月第 ${item.previousRank} 名`;
   if (item.movement === 0) return <Tooltip title={title}><span style={{ color: '#8c8c8c' }} data-testid="movement">—</span></Tooltip>;
@@ -44,9 +44,10 @@ export function RunStatusTag({ run }: { run: ScoreRun }) {
     : <Tag color="warning" style={{ marginInlineEnd: 0 }} data-testid="run-status">草稿</Tag>;
 }
 
-/** 「2026年5月考核办法（试行）第2版 · 计算于 2026-06-03 09:12 · 已发布 2026-06-05 10:00」 */
+/** 「重点项目考核办法 第2版 · 36 个项目 · 计算于 2026-06-03 09:12 · 发布于 2026-06-05 10:00」 */
 export function runLine(run: ScoreRun): string {
-  const parts = [`${run.scheme.name} 第${run.scheme.version}版`, `${run.projects} 个项目`, `计算于 ${dateTime(run.computedAt)}`];
+  // The built-in scheme (version 0) is no version of the county's.
+  const parts = [run.scheme.version > 0 ? `${run.scheme.name} 第${run.scheme.version}版` : run.scheme.name, `${run.projects} 个项目`, `计算于 ${dateTime(run.computedAt)}`];
   if (run.publishedAt) parts.push(`发布于 ${dateTime(run.publishedAt)}`);
   return parts.join(' · ');
 }

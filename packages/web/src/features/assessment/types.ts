@@ -18,7 +18,9 @@ export interface SchemeVersionView {
 export interface SchemesView {
   regionCode: string;
   regionName: string;
-  /** Where the scheme in force comes from when the county has no version of its own (a region's name, or 系统默认). */
+  /** The month `current` is in force for. */
+  period: string;
+  /** Where the month's scheme comes from when it is not the county's own (a region's name, or 系统默认). */
   inheritedFrom: string | null;
   current: SchemeVersionView;
   /** The county's own versions, newest first. */
@@ -41,6 +43,7 @@ export interface ScoreRun {
   scheme: { name: string; version: number; effectiveFrom: string };
 }
 
+/** The server keys subjects as text (an id, or a county's region code). */
 export type SubjectId = number | string;
 
 export interface RankingItem {
@@ -106,7 +109,10 @@ export interface ScoreExplanation {
   rank: number;
   of: number;
   flag: 'red' | 'yellow' | null;
-  scheme: { name: string; version: number };
+  /** The month's run, with the scheme it was scored under. */
+  run: ScoreRun;
+  /** A project's: the full marks of the items that applied, which its base is scaled from. */
+  applicableWeight: number | null;
   items: ExplainItem[];
   /** For a group: the projects whose mean its score is. */
   projects: { projectId: number; name: string; total: number; rank: number }[] | null;
@@ -137,7 +143,7 @@ export interface Award {
   id: number;
   year: number;
   subjectKind: AwardSubjectKind;
-  subjectId: number;
+  subjectId: string;
   subjectName: string;
   kind: AwardKind;
   title: string;
@@ -149,13 +155,17 @@ export interface Award {
   createdByName: string | null;
 }
 
-export interface AwardBody {
-  year: number;
-  subjectKind: AwardSubjectKind;
-  subjectId: number;
+/** What a record says; its year and subject are fixed once recorded. */
+export interface AwardFields {
   kind: AwardKind;
   title: string;
   detail: string | null;
   docNo: string | null;
   decidedOn: string;
+}
+
+export interface AwardBody extends AwardFields {
+  year: number;
+  subjectKind: AwardSubjectKind;
+  subjectId: number;
 }
