@@ -75,15 +75,19 @@ export function bulletinFactQueries(db: Executor, prefix: string, period: string
       .where(region).where(active)
       .where('t.fromStage', 'is not', null).where('t.toStage', 'in', ['under_construction', 'completed', 'operating'])
       .where('t.date', '>=', first).where('t.date', '<=', last),
-    // Photos of fixed points, in the month and the year before it, that can be printed.
+    // Photos of fixed points, in the month and the year before it, that can be printed. Read
+    // from media alone (its region-and-month index), matched to the points below in memory: a
+    // join here is at the planner's mercy on a table of millions.
     photos: db.selectFrom('media')
-      .innerJoin('shootingPoint as sp', 'sp.id', 'media.shootingPointId')
-      .innerJoin('project', 'project.id', 'media.projectId')
-      .select(['media.id as mediaId', 'media.projectId', 'project.name as projectName', 'sp.id as pointId', 'sp.name as pointName', 'media.period', 'media.capturedAt'])
-      .where(inRegion('media.regionCode', prefix)).where(active)
+      .select(['media.id as mediaId', 'media.projectId', 'media.shootingPointId', 'media.period', 'media.capturedAt'])
+      .where(inRegion('media.regionCode', prefix))
       .where('media.kind', '=', 'photo').where('media.deletedAt', 'is', null).where('media.displayKey', 'is not', null)
-      .where('media.checkStatus', '!=', 'failed').where('sp.deletedAt', 'is', null)
+      .where('media.checkStatus', '!=', 'failed').where('media.shootingPointId', 'is not', null)
       .where('media.period', '>=', addMonths(period, -PHOTO_MONTHS_BACK)).where('media.period', '<=', period),
+    points: db.selectFrom('shootingPoint as sp')
+      .innerJoin('project', 'project.id', 'sp.projectId')
+      .select(['sp.id', 'sp.name', 'sp.projectId', 'project.name as projectName'])
+      .where(region).where(active).where('sp.deletedAt', 'is', null),
   };
 }
 
@@ -92,9 +96,9 @@ export type FactRows = { [K in keyof Queries]: Awaited<ReturnType<Queries[K]['ex
 
 export async function runBulletinFactQueries(db: Executor, prefix: string, period: string): Promise<FactRows> {
   const q = bulletinFactQueries(db, prefix, period);
-  const [projects, reports, warnings, obstacles, escalations, findings, transitions, photos] = await Promise.all([
+  const [projects, reports, warnings, obstacles, escalations, findings, transitions, photos, points] = await Promise.all([
     q.projects.execute(), q.reports.execute(), q.warnings.execute(), q.obstacles.execute(), q.escalations.execute(),
-    q.findings.execute(), q.transitions.execute(), q.photos.execute(),
+    q.findings.execute(), q.transitions.execute(), q.photos.execute(), q.points.execute(),
   ]);
-  return { projects, reports, warnings, obstacles, escalations, findings, transitions, photos };
+  return { projects, reports, warnings, obstacles, escalations, findings, transitions, photos, points };
 }

@@ -84,7 +84,14 @@ export async function draftBulletin(db: Executor, region: BulletinRegion, period
   const rankings = rankingsOf(snapshot);
   const ranks = new Map((rankings?.rankings.project ?? []).map((r) => [Number(r.subjectId), r.rank]));
   const red = new Set([...levels].filter(([, l]) => l === 'red').map(([id]) => id));
-  const candidates = photoCandidates(rows.photos.map((p) => ({ ...p, period: p.period! })), period, photoRank(red, ranks));
+  const points = new Map(rows.points.map((p) => [p.id, p]));
+  const shots = rows.photos.flatMap((m) => {
+    const point = points.get(m.shootingPointId!);
+    // A photo of a deleted point, or of a point of another project, is no comparison.
+    if (!point || point.projectId !== m.projectId) return [];
+    return [{ mediaId: m.mediaId, projectId: m.projectId, projectName: point.projectName, pointId: point.id, pointName: point.name, period: m.period!, capturedAt: m.capturedAt }];
+  });
+  const candidates = photoCandidates(shots, period, photoRank(red, ranks));
   const chosen = keep ?? pickPhotos(candidates);
   const input: BulletinInput = {
     period, regionName: region.name, regionLevel: region.level, generatedAt,
