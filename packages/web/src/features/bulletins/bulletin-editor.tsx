@@ -41,7 +41,7 @@ function PhotoRow({ photo, index, count, onChange, onMove, onRemove }: {
         <Thumb mediaId={photo.after.mediaId} period={photo.after.period} tag="后" />
       </div>
       <div className="bulletin-photo-fields">
-        <Typography.Text strong>图{index + 1} · {photo.projectName}{photo.pointName ? ` · ${photo.pointName}` : ''}</Typography.Text>
+        <Typography.Text strong>{index + 1}. {photo.projectName}{photo.pointName ? ` · ${photo.pointName}` : ''}</Typography.Text>
         <Input value={photo.caption} maxLength={100} placeholder="图片说明" onChange={(e) => onChange(e.target.value)} data-testid="bulletin-photo-caption" />
         <div>
           <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => onMove(-1)} aria-label="上移" />

@@ -44,7 +44,7 @@ export function BulletinHeader({ view, actions }: { view: BulletinView; actions:
           message={<span><strong>已发布 · 不可修改</strong></span>}
           description={(
             <span className="bulletin-published-line">
-              <span>Word 文件已于发布时定稿存档，每次下载的都是同一份文件。</span>
+              <span className="bulletin-published-note">Word 文件已于发布时定稿存档，每次下载的都是同一份文件。</span>
               {view.docxSha256 && <ShortHash sha256={view.docxSha256} />}
             </span>
           )}

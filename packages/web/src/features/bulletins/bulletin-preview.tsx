@@ -73,8 +73,8 @@ function Photos({ photos }: { photos: BulletinPhoto[] }) {
       {photos.map((p) => (
         <figure key={`${p.before.mediaId}-${p.after.mediaId}`} className="bl-photo" data-testid="bulletin-preview-photo">
           <div className="bl-photo-pair">
-            <img src={`/api/v1/media/${p.before.mediaId}/display`} alt={`${p.projectName} ${periodLabel(p.before.period)}`} loading="lazy" />
-            <img src={`/api/v1/media/${p.after.mediaId}/display`} alt={`${p.projectName} ${periodLabel(p.after.period)}`} loading="lazy" />
+            <img src={`/api/v1/media/${p.before.mediaId}/display`} alt={`${p.projectName} ${periodLabel(p.before.period)}`} />
+            <img src={`/api/v1/media/${p.after.mediaId}/display`} alt={`${p.projectName} ${periodLabel(p.after.period)}`} />
           </div>
           <figcaption>{p.caption}</figcaption>
           <div className="bl-photo-months">{photoPeriodsText(p)}</div>

@@ -83,11 +83,13 @@ export function BulletinWorkspace({ view }: { view: BulletinView }) {
     box.scrollTo({ top, behavior: 'smooth' });
   };
 
+  // What is published is what was saved, and a published bulletin carries its number.
+  const publishBlocker = edit.isDirty ? '请先保存修改，再发布' : !edit.base.docNo.trim() ? '发布前请填写文号并保存' : undefined;
   const actions = (
     <>
       <Button icon={<ReloadOutlined />} loading={regenerate.isPending} onClick={confirmRegenerate} data-testid="bulletin-regenerate">重新生成</Button>
-      <Tooltip title={edit.isDirty ? '请先保存修改，再发布' : undefined}>
-        <Button type="primary" icon={<SendOutlined />} disabled={edit.isDirty} loading={publish.isPending} onClick={confirmPublish} data-testid="bulletin-publish">发布</Button>
+      <Tooltip title={publishBlocker}>
+        <Button type="primary" icon={<SendOutlined />} disabled={publishBlocker != null} loading={publish.isPending} onClick={confirmPublish} data-testid="bulletin-publish">发布</Button>
       </Tooltip>
       <DownloadButton view={view} isDirty={edit.isDirty} />
       <Button danger icon={<DeleteOutlined />} loading={remove.isPending} onClick={confirmDelete} data-testid="bulletin-delete">删除草稿</Button>

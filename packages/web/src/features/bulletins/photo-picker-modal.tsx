@@ -62,7 +62,7 @@ export function PhotoPickerModal({ chosen, candidates, onOk, onClose }: {
                 <div className="bulletin-picker-head">
                   <Checkbox checked={isPicked} disabled={!isPicked && isFull} onChange={(e) => toggle(key, e.target.checked)} data-testid="bulletin-photo-candidate-check" />
                   <span className="bulletin-picker-name">{p.projectName}{p.pointName ? ` · ${p.pointName}` : ''}</span>
-                  {isPicked && <span className="bulletin-picker-order">图{order + 1}</span>}
+                  {isPicked && <span className="bulletin-picker-order">第 {order + 1} 组</span>}
                 </div>
                 <div className="bulletin-pair">
                   <Thumb mediaId={p.before.mediaId} period={p.before.period} tag="前" />
