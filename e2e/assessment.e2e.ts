@@ -193,5 +193,15 @@ describe('考核排名', () => {
     const projectName = (await own.getByTestId('explain-project').first().textContent())!;
     await own.getByTestId('explain-project').first().click();
     await expect.poll(() => phone.getByTestId('explain-title').textContent()).toBe(projectName);
+    await screenOnly(phone, 'assessment-explain-project-phone');
+
+    // The year on a phone: each unit a card with its average and grade; the 奖惩 the office recorded.
+    await phone.goto(`${baseUrl}/assessment?tab=year&year=${month.slice(0, 4)}&kind=department`);
+    await expect.poll(() => phone.getByTestId('year-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => phone.getByTestId('award-card').first().textContent()).toContain('评为年度重点项目建设先进单位');
+    expect(await phone.getByTestId('award-add').count(), 'only the office records 奖惩').toBe(0);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await settled(phone);
+    await screenOnly(phone, 'assessment-year-phone');
   });
 });

@@ -72,6 +72,8 @@ function SkippedItem({ item }: { item: ExplainItem }) {
 export function ExplainItemRow({ item }: { item: ExplainItem }) {
   if (!item.applicable) return <SkippedItem item={item} />;
   const isBonus = item.weight === 0;
+  // The sentence repeats the figures just shown above it; what is left says how they scored.
+  const reason = item.explain.startsWith(`${item.valueText}；`) ? item.explain.slice(item.valueText.length + 1) : item.explain;
   const isFull = !isBonus && item.score >= item.max;
   const percent = item.max > 0 ? Math.round((item.score / item.max) * 100) : 0;
   return (
@@ -100,13 +102,13 @@ export function ExplainItemRow({ item }: { item: ExplainItem }) {
         {/* A group's item says it once: how many projects it applied to and their mean. */}
         {item.explain !== item.valueText && <>
           <Typography.Text type="secondary">得分说明</Typography.Text>
-          <span data-testid="explain-item-explain">{item.explain}</span>
+          <span data-testid="explain-item-explain">{reason}</span>
         </>}
       </div>
       {item.refs.length > 0 && (
         <div style={{ marginTop: 6, display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: 8, fontSize: 13 }}>
           <Typography.Text type="secondary">依据记录</Typography.Text>
-          <ul style={{ margin: 0, paddingLeft: 16, display: 'grid', gap: 2 }} data-testid="explain-item-refs">
+          <ul style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: 2 }} data-testid="explain-item-refs">
             {item.refs.map((r) => <li key={`${r.kind}-${r.id}`}><RefLink item={r} /></li>)}
           </ul>
         </div>
