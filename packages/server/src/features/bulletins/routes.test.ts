@@ -74,7 +74,7 @@ describe.each(DIALECTS)('the monthly bulletin API on %s', (dialect) => {
     const future = await req('POST', '/api/v1/bulletins', { period: '2026-07' });
     expect([future.statusCode, future.json().error.message]).toEqual([422, '通报月份不能晚于本月（2026年6月）']);
     const twice = await req('POST', '/api/v1/bulletins', { period: BULLETIN_MONTH });
-    expect([twice.statusCode, twice.json().error.message]).toEqual([409, '2026年5月的通报已存在，请在列表中打开']);
+    expect([twice.statusCode, twice.json().error.message, twice.json().error.details]).toEqual([409, '2026年5月的通报已存在，请在列表中打开', { bulletinId: b.id }]);
     expect((await h.request('POST', '/api/v1/bulletins', { body: { period: '2026-04' } })).statusCode).toBe(401);
     expect((await req('POST', '/api/v1/bulletins', { period: '2026-04' }, c.reviewer.cookie)).statusCode).toBe(403);
     expect((await req('GET', '/api/v1/bulletins', undefined, c.reporter.cookie)).statusCode).toBe(403);

@@ -59,16 +59,19 @@ const digest = (content: DraftContent) => ({
 export async function createBulletin(ctx: AppContext, user: SessionUser, period: string): Promise<BulletinView> {
   const thisMonth = chinaDate(ctx.clock.now()).slice(0, 7);
   if (period > thisMonth) throw new AppError('unprocessable', `通报月份不能晚于本月（${periodText(thisMonth)}）`, [{ field: 'period', message: '通报月份：不能晚于本月' }]);
-  const exists = () => ctx.db.selectFrom('bulletin').select('id').where('regionCode', '=', user.regionCode).where('period', '=', period).executeTakeFirst();
-  const taken = new AppError('conflict', `${periodText(period)}的通报已存在，请在列表中打开`);
-  if (await exists()) throw taken;
+  const existing = (db: Executor) => db.selectFrom('bulletin').select('id').where('regionCode', '=', user.regionCode).where('period', '=', period).executeTakeFirst();
+  // The reply names the bulletin there is, so the page can open it instead.
+  const taken = (id: number) => new AppError('conflict', `${periodText(period)}的通报已存在，请在列表中打开`, { bulletinId: id });
+  const before = await existing(ctx.db);
+  if (before) throw taken(before.id);
   const region: BulletinRegion = { code: user.regionCode, name: user.regionName, level: user.regionLevel };
   const at = nowIso(ctx);
   // Gathered before the write transaction: reading a region's month takes a moment, and on
   // SQLite a write transaction would hold every other writer for it.
   const content = await draftBulletin(ctx.db, region, period, at, null);
   return inTransaction(ctx, user, async (tx, audit) => {
-    if (await tx.selectFrom('bulletin').select('id').where('regionCode', '=', user.regionCode).where('period', '=', period).executeTakeFirst()) throw taken;
+    const meanwhile = await existing(tx);
+    if (meanwhile) throw taken(meanwhile.id);
     const { id } = await tx.insertInto('bulletin').values({
       regionCode: region.code, period, status: 'draft', title: bulletinTitle(period, region.name, region.level), docNo: '',
       issuer: defaultIssuer(region.name), issuedOn: chinaDate(ctx.clock.now()), ...stored(content), createdBy: user.id, createdAt: at, updatedAt: at,
