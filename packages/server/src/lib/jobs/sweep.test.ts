@@ -40,6 +40,15 @@ describe.each(STORES)('the sweeper on %s with %s storage', (dialect, store) => {
     // Far from any month being reported: only the full sweep goes there.
     await h.ctx.storage.putBuffer('media/999999/2019-01/orphan-folder/original', Buffer.from('x'), { contentType: 'image/jpeg' });
     await h.ctx.storage.putBuffer('archives/999999/2026-05/old.zip', Buffer.from('x'), { contentType: 'application/zip' });
+    // A published bulletin's Word file is kept; one a crash left before its row was committed is not.
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    await h.ctx.storage.putBuffer(`bulletins/${c.region}/2026-05/kept.docx`, Buffer.from('x'), { contentType: docx });
+    await h.ctx.storage.putBuffer(`bulletins/${c.region}/2026-05/crashed.docx`, Buffer.from('x'), { contentType: docx });
+    const at = h.clock.now().toISOString();
+    await h.ctx.db.insertInto('bulletin').values({
+      regionCode: c.region, period: '2026-05', status: 'published', title: '通报', issuer: '县重点项目推进办公室', issuedOn: '2026-06-10',
+      docxKey: `bulletins/${c.region}/2026-05/kept.docx`, createdAt: at, updatedAt: at,
+    }).execute();
     const session = (await h.request('POST', `/api/v1/reports/${reportId}/uploads`, { cookie: c.reporter.cookie, body: { filename: 'left.jpg', size: 1000 } })).json();
     await putChunk(h, c.reporter.cookie, session.id, 0, Buffer.alloc(500, 1));
 
@@ -48,7 +57,7 @@ describe.each(STORES)('the sweeper on %s with %s storage', (dialect, store) => {
 
     h.clock.advance(25 * 3600_000);
     const result = await sweep(h.ctx, { graceMs: 0 });
-    expect(result).toMatchObject({ objects: 2, chunks: 1, sessions: 1 });
+    expect(result).toMatchObject({ objects: 3, chunks: 1, sessions: 1 });
     expect(await storedKeys(h, 'media/999999/')).toHaveLength(1);
     expect(await sweep(h.ctx, { graceMs: 0, all: true })).toMatchObject({ objects: 1 });
     const media = await h.ctx.db.selectFrom('media').select(['originalKey', 'displayKey', 'thumbKey']).execute();
@@ -56,6 +65,7 @@ describe.each(STORES)('the sweeper on %s with %s storage', (dialect, store) => {
     expect(keys.sort()).toEqual(media.flatMap((m) => [m.originalKey, m.displayKey!, m.thumbKey!]).sort());
     expect(await storedKeys(h, 'uploads/')).toEqual([]);
     expect(await storedKeys(h, 'archives/')).toEqual([]);
+    expect(await storedKeys(h, 'bulletins/')).toEqual([`bulletins/${c.region}/2026-05/kept.docx`]);
     const office = await c.f.session('office', c.region);
     const view = await h.request('GET', kept.json().urls.display, { cookie: office.cookie });
     expect(view.statusCode).toBe(200);

@@ -52,16 +52,21 @@ async function sweepMedia(ctx: AppContext, before: Date, all: boolean): Promise<
   return removed;
 }
 
-/** Removes archives no period points at (a rebuilt archive replaces the one before). */
-async function sweepArchives(ctx: AppContext, before: Date): Promise<number> {
+/** Finds which of these keys a row points at (an archive's period, a published bulletin). */
+type KnownKeys = (ctx: AppContext, keys: string[]) => Promise<string[]>;
+const archiveKeys: KnownKeys = async (ctx, keys) => (await ctx.db.selectFrom('reportingPeriod').select('archiveKey as key').where('archiveKey', 'in', keys).execute()).map((r) => r.key!);
+const bulletinKeys: KnownKeys = async (ctx, keys) => (await ctx.db.selectFrom('bulletin').select('docxKey as key').where('docxKey', 'in', keys).execute()).map((r) => r.key!);
+
+/**
+ * Removes documents under a prefix no row points at: archives (a rebuilt archive replaces the
+ * one before) and published bulletins' Word files (a crash between storing one and committing).
+ */
+async function sweepDocuments(ctx: AppContext, prefix: string, knownOf: KnownKeys, before: Date): Promise<number> {
   const keys: string[] = [];
-  for await (const o of ctx.storage.list('archives/')) if (o.lastModified < before) keys.push(o.key);
+  for await (const o of ctx.storage.list(prefix)) if (o.lastModified < before) keys.push(o.key);
   if (!keys.length) return 0;
   const known = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await ctx.db.selectFrom('reportingPeriod').select('archiveKey').where('archiveKey', 'in', keys.slice(i, i + 500)).execute();
-    for (const r of rows) if (r.archiveKey) known.add(r.archiveKey);
-  }
+  for (let i = 0; i < keys.length; i += 500) for (const k of await knownOf(ctx, keys.slice(i, i + 500))) known.add(k);
   const orphans = keys.filter((k) => !known.has(k));
   if (orphans.length) await ctx.storage.deleteMany(orphans);
   return orphans.length;
@@ -105,7 +110,8 @@ export async function sweep(ctx: AppContext, options: { graceMs?: number; all?: 
   const now = ctx.clock.now();
   // Objects and files carry the store's own clock, so their age is measured against real time.
   const before = new Date(Date.now() - (options.graceMs ?? GRACE_MS));
-  const objects = (await sweepMedia(ctx, before, options.all ?? false)) + (await sweepArchives(ctx, before));
+  const objects = (await sweepMedia(ctx, before, options.all ?? false)) + (await sweepDocuments(ctx, 'archives/', archiveKeys, before))
+    + (await sweepDocuments(ctx, 'bulletins/', bulletinKeys, before));
   const uploads = await sweepUploads(ctx, now, before);
   // A build in progress keeps writing its archive file, so only abandoned ones are this old.
   const tempFiles = (await sweepTemp(join(ctx.config.dataDir, 'tmp', 'uploads'), before)) + (await sweepTemp(join(ctx.config.dataDir, 'tmp', 'archives'), before));
