@@ -211,7 +211,7 @@ describe('the monthly bulletin', () => {
     await screenshot(office, 'bulletin-list');
   });
 
-  it('drafting a month that has its bulletin opens it; a phone editor is told to use a desktop', async () => {
+  it('drafting a month that has its bulletin opens it; 重新生成 redraws the words; 删除草稿 takes it away; a phone editor is told to use a desktop', async () => {
     const office = await pageFor('e2e_office', PHONE);
     const month = addMonths(chinaDate(new Date()).slice(0, 7), -2);
     const created = await api<BulletinView>(office, 'POST', '/bulletins', { period: month });
@@ -232,7 +232,23 @@ describe('the monthly bulletin', () => {
     await desk.getByTestId('bulletin-draft-ok').click();
     await desk.waitForURL(new RegExp(`/bulletins/${created.body.id}$`));
 
-    // 删除草稿 takes it away; the month can be drafted again.
+    // 重新生成 draws the words again from the data: a paragraph typed over is replaced, the 文号 stays.
+    const overview = desk.getByTestId('bulletin-text-overview');
+    const drafted = await overview.inputValue();
+    await desk.getByTestId('bulletin-docno-input').fill('示重点办〔2026〕9号');
+    await overview.fill('这一段将被重新生成。');
+    await desk.getByTestId('bulletin-save').click();
+    await expect.poll(() => desk.getByTestId('bulletin-save-state').textContent()).toBe(`已保存（第 ${created.body.version + 1} 版）`);
+    await desk.getByTestId('bulletin-regenerate').click();
+    await desk.locator('.ant-modal-confirm').getByText('已修改过的段落文字也会被替换').waitFor();
+    await desk.locator('.ant-modal-confirm-btns').getByRole('button', { name: '重新生成' }).click();
+    await expect.poll(() => desk.getByTestId('bulletin-save-state').textContent()).toBe(`已保存（第 ${created.body.version + 2} 版）`);
+    expect(await overview.inputValue()).toBe(drafted);
+    expect(await desk.getByTestId('bulletin-docno-input').inputValue()).toBe('示重点办〔2026〕9号');
+    expect(await desk.getByTestId('bulletin-preview-overview').locator('.bl-body').first().textContent()).not.toBe('这一段将被重新生成。');
+
+    // 删除草稿 takes it away, unsaved typing and all, without asking to stay; the month can be drafted again.
+    await overview.fill('未保存的文字');
     await desk.getByTestId('bulletin-delete').click();
     await desk.locator('.ant-modal-confirm-btns').getByRole('button', { name: '删除' }).click();
     await desk.waitForURL(/\/bulletins$/);

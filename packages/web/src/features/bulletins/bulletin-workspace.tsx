@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Alert, App, Button, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -22,7 +23,8 @@ export function BulletinWorkspace({ view }: { view: BulletinView }) {
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const edit = useBulletinEdit(view);
+  const [isDeleted, setDeleted] = useState(false);
+  const edit = useBulletinEdit(view, { isGone: isDeleted });
   const regenerate = useRegenerateBulletin(view.id);
   const publish = usePublishBulletin(view.id);
   const remove = useDeleteBulletin(view.id);
@@ -69,6 +71,7 @@ export function BulletinWorkspace({ view }: { view: BulletinView }) {
     okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
     onOk: async () => {
       if (!await step(() => remove.mutateAsync(edit.base.version), '通报草稿已删除')) return;
+      flushSync(() => setDeleted(true));
       navigate('/bulletins', { replace: true });
       setTimeout(() => client.removeQueries({ queryKey: bulletinKey(view.id) }), 0);
     },

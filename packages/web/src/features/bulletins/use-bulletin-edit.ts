@@ -20,7 +20,7 @@ export interface BulletinConflict {
  * save after someone else's gets 409 and the person chooses (keep their changes over the latest,
  * or take the latest). Leaving with unsaved changes asks first.
  */
-export function useBulletinEdit(view: BulletinView) {
+export function useBulletinEdit(view: BulletinView, options: { isGone?: boolean } = {}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<BulletinValues>();
   const save = useSaveBulletin(view.id);
@@ -32,7 +32,8 @@ export function useBulletinEdit(view: BulletinView) {
   const values = watched?.sections ? watched : toValues(base);
   const changes = changesOf(base, values, photos);
   const isDirty = view.canEdit && changes != null;
-  useLeaveGuard(isDirty, '通报有尚未保存的修改，离开后将会丢失。');
+  // A deleted draft has nothing left to lose.
+  useLeaveGuard(isDirty && !options.isGone, '通报有尚未保存的修改，离开后将会丢失。');
 
   const load = (next: BulletinView, laid?: { values: BulletinValues; photos: BulletinPhoto[] }) => {
     setBase(next);
