@@ -19,7 +19,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What a successful answer of a route is: a file for the downloads, JSON for everything else. */
 function fileType(path: string, method = 'GET'): string {
   if (method !== 'GET') return 'application/json';
-  if (path.endsWith('.xlsx') || path.endsWith('.docx')) return 'application/vnd.openxmlformats';
+  if (path.endsWith('.xlsx') || path.endsWith('.docx') || path.endsWith('/docx')) return 'application/vnd.openxmlformats';
   if (path.endsWith('/media/:id/:variant')) return '';
   if (path.endsWith('/periods/:id/archive')) return 'application/zip';
   return 'application/json';
@@ -100,6 +100,7 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
     const visit = (await h.request('POST', '/api/v1/site-visits', { cookie: office, body: { leaderId: leader.id, projectId: project.id, visitedOn: '2026-06-01' } })).json();
     // A month scored and a year-end award, for the assessment routes.
     await h.request('POST', '/api/v1/scores/compute', { cookie: office, body: { period: '2026-05' } });
+    const bulletin = (await h.request('POST', '/api/v1/bulletins', { cookie: office, body: { period: '2026-05' } })).json();
     const award = (await h.request('POST', '/api/v1/assessment-awards', { cookie: office, body: { year: 2026, subjectKind: 'project', subjectId: project.id, kind: 'reward', title: '先进', decidedOn: '2026-06-01' } })).json();
     pools.orgId = [dept.id, company.id, township.id, bank.id, foreignOrg.id];
     pools.personId = [leader.id, contact.id];
@@ -114,7 +115,7 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       obstacles: obstacle.id,
       inspections: inspection.id, findings: finding.id, projectId: project.id,
       meetings: meeting.id, itemId: meetingItem.id, 'action-items': action.id, 'site-visits': visit.id,
-      'assessment-awards': award.id,
+      'assessment-awards': award.id, bulletins: bulletin.id,
     };
     pools.id = [...new Set([...pools.orgId, ...pools.personId, ...pools.userId, ...pools.projectId, ...pools.keyListId, ...pools.nodeId, period.id, report.id, photo.id, point.id])];
 
@@ -248,6 +249,14 @@ describe.each(DIALECTS)('fuzz every route on %s', (dialect) => {
       { method: 'PATCH', path: '/api/v1/site-visits/:id', body: { version: 1, visitedOn: '2026-06-01', days: 1, found: '发现', decided: '决定' } },
       { method: 'DELETE', path: '/api/v1/site-visits/:id', query: { version: '1' } },
       { method: 'POST', path: '/api/v1/site-visits/:id/uploads', body: { filename: 'x.jpg', size: 1000, caption: '说明', shootingPointId: 1 } },
+      { method: 'GET', path: '/api/v1/bulletins', query: { year: '2026', page: '1', pageSize: '20' } },
+      { method: 'POST', path: '/api/v1/bulletins', body: { period: '2026-04' } },
+      { method: 'GET', path: '/api/v1/bulletins/:id' },
+      { method: 'PATCH', path: '/api/v1/bulletins/:id', body: { version: 1, title: '通报', docNo: '〔2026〕5号', issuer: '县重点项目推进办公室', issuedOn: '2026-06-10', sections: [{ key: 'overview', text: '总体情况' }], photos: [{ beforeMediaId: photo.id, afterMediaId: photo.id, caption: '对比' }] } },
+      { method: 'POST', path: '/api/v1/bulletins/:id/regenerate', body: { version: 1 } },
+      { method: 'POST', path: '/api/v1/bulletins/:id/publish', body: { version: 1 } },
+      { method: 'GET', path: '/api/v1/bulletins/:id/docx' },
+      { method: 'DELETE', path: '/api/v1/bulletins/:id', query: { version: '1' } },
       { method: 'GET', path: '/api/v1/scoring-schemes', query: { period: '2026-05' } },
       { method: 'POST', path: '/api/v1/scoring-schemes', body: { name: '修订', effectiveFrom: '2026-07', baseVersion: 0, note: '说明', document: DEFAULT_SCHEME } },
       { method: 'GET', path: '/api/v1/scores', query: { period: '2026-05', kind: 'department', q: '局', page: '1', pageSize: '20' } },
