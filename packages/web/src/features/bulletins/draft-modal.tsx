@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import { addMonths, type BulletinListItem } from '@tuijin/core';
-import { api, errorMessage, isApiError, type ListResult } from '../../app/api-client';
-import { useMe } from '../../app/auth';
+import { errorMessage, isApiError } from '../../app/api-client';
 import { MonthInput } from '../../components/date-input';
 import { today } from '../../components/year-select';
 import { periodLabel } from '../periods/period-format';
@@ -12,17 +11,16 @@ import { useCreateBulletin } from './api';
 // has ended) and the draft is written from its data. A month that already has its bulletin is
 // opened instead of drafted twice.
 
-/** A month of the office's own region drafted meanwhile (by a colleague, after this list was read): its bulletin's id. */
-async function draftedMeanwhile(error: unknown, period: string, regionCode: string): Promise<number | null> {
+/** A month drafted meanwhile (by a colleague, after this list was read): the refusal names its bulletin. */
+function draftedMeanwhile(error: unknown): number | null {
   if (!isApiError(error, 'conflict')) return null;
-  const list = await api.get<ListResult<BulletinListItem>>('/bulletins', { year: Number(period.slice(0, 4)), pageSize: 200 }).catch(() => null);
-  return list?.items.find((b) => b.period === period && b.regionCode === regionCode)?.id ?? null;
+  const id = (error.details as { bulletinId?: unknown } | null)?.bulletinId;
+  return typeof id === 'number' ? id : null;
 }
 
 /** `existing`: the bulletins of the office's own region. */
 export function DraftModal({ existing, onOpen, onClose }: { existing: BulletinListItem[]; onOpen: (id: number) => void; onClose: () => void }) {
   const { message } = App.useApp();
-  const me = useMe();
   const thisMonth = today().slice(0, 7);
   const [period, setPeriod] = useState<string | null>(addMonths(thisMonth, -1));
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,7 +42,7 @@ export function DraftModal({ existing, onOpen, onClose }: { existing: BulletinLi
       message.success(`${periodLabel(period)}通报已起草，请核对各段文字`);
       onOpen(created.id);
     } catch (error) {
-      const id = await draftedMeanwhile(error, period, me.regionCode);
+      const id = draftedMeanwhile(error);
       if (id != null) {
         message.info(`${periodLabel(period)}的通报已经起草过，已为您打开`);
         onOpen(id);
