@@ -33,7 +33,8 @@ export function draftWarnings(input: BulletinInput, f: BulletinFigures): Drafted
   if (!lines.length) return { text: `截至${month}月末，${scope}无红色、黄色预警项目。`, tables: [] };
   const paragraphs = [`截至${month}月末，${scope}共有红色预警项目${f.warnings.red}个、黄色预警项目${f.warnings.yellow}个。`];
   const red = lines.filter((l) => l.level === 'red');
-  if (red.length) paragraphs.push(`红色预警项目：${red.slice(0, 10).map((l) => `${l.name}（${l.reasons.join('；')}）`).join('；')}${red.length > 10 ? `等${red.length}个` : ''}。`);
+  // The paragraph names the projects and what is wrong; the reasons with their figures are the table's.
+  if (red.length) paragraphs.push(`红色预警项目：${red.slice(0, 10).map((l) => `${l.name}（${[...new Set(l.rules)].join('、')}）`).join('；')}${red.length > 10 ? `等${red.length}个` : ''}，具体原因见下表。`);
   paragraphs.push('请相关责任单位和包保领导认真分析滞后原因，逐项制定追赶措施，限期整改销号。');
   return { text: paragraphs.join('\n\n'), tables: [table] };
 }

@@ -138,7 +138,7 @@ describe('the default paragraphs', () => {
     });
     const s = section(i, 'warnings');
     expect(s.text).toContain('共有红色预警项目1个、黄色预警项目1个');
-    expect(s.text).toContain('红色预警项目：甲项目（完成率落后序时进度30.0个百分点；关键节点「主体封顶」逾期15天）。');
+    expect(s.text).toContain('红色预警项目：甲项目（投资滞后序时进度、关键节点逾期），具体原因见下表。');
     expect(s.tables[0]!.rows).toEqual([
       ['1', '甲项目', '县发改局', '红色预警', '投资滞后序时进度；关键节点逾期', '完成率落后序时进度30.0个百分点；关键节点「主体封顶」逾期15天'],
       ['2', '乙项目', '县商务局', '黄色预警', '月报逾期未报', '10月月报逾期未报'],

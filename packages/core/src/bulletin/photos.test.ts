@@ -20,7 +20,7 @@ describe('photo comparisons', () => {
     const rows = [1, 2, 3, 4].flatMap((p) => [shot(p * 10, p, p * 10, '2026-09'), shot(p * 10 + 1, p, p * 10, '2026-10'), shot(p * 10 + 2, p, p * 10 + 1, '2026-09'), shot(p * 10 + 3, p, p * 10 + 1, '2026-10')]);
     const candidates = photoCandidates(rows, '2026-10', photoRank(new Set([3]), new Map([[4, 1], [2, 2]])));
     expect(candidates.map((c) => c.projectId)).toEqual([3, 3, 4, 4, 2, 2, 1, 1]);
-    expect(pickPhotos(candidates, 3).map((c) => [c.projectId, c.caption])).toEqual([[3, '项目3（点位30）'], [4, '项目4（点位40）'], [2, '项目2（点位20）']]);
+    expect(pickPhotos(candidates, 3).map((c) => [c.projectId, c.caption])).toEqual([[3, '项目3——点位30'], [4, '项目4——点位40'], [2, '项目2——点位20']]);
     expect(photoPeriodsText(candidates[0]!)).toBe('左：2026年9月\u3000右：2026年10月');
   });
 });

@@ -25,7 +25,8 @@ const monthText = (period: string) => {
   return `${year}年${month}月`;
 };
 
-export const photoCaption = (projectName: string, pointName: string | null) => (pointName ? `${projectName}（${pointName}）` : projectName);
+/** 「项目名称——点位」: a point's own name often carries brackets already (1号点位（大门正对）). */
+export const photoCaption = (projectName: string, pointName: string | null) => (pointName ? `${projectName}——${pointName}` : projectName);
 
 /** 「左：2026年9月，右：2026年10月」 (an ideographic space between), printed under a pair. */
 export const photoPeriodsText = (p: Pick<BulletinPhoto, 'before' | 'after'>) => `左：${monthText(p.before.period)}\u3000右：${monthText(p.after.period)}`;

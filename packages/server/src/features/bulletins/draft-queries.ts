@@ -13,7 +13,8 @@ const active = (eb: ExpressionBuilder<DB, 'project'>) => eb.and([eb('project.del
 /** How far back a photo comparison looks for the earlier shot of a point. */
 export const PHOTO_MONTHS_BACK = 12;
 
-export function bulletinFactQueries(db: Executor, prefix: string, period: string) {
+/** `asOf` is the drafting moment: the warnings are those standing then (a month drafted late reads its own). */
+export function bulletinFactQueries(db: Executor, prefix: string, period: string, asOf: string = new Date().toISOString()) {
   const year = Number(period.slice(0, 4));
   const { start, end } = monthInstants(period);
   const first = `${period}-01`;
@@ -36,14 +37,21 @@ export function bulletinFactQueries(db: Executor, prefix: string, period: string
       .select(['mr.projectId', 'mr.period', 'mr.ytd', 'mr.thisMonth'])
       .where(region).where(active).where('mr.status', '=', 'approved')
       .where((eb) => eb.or([eb.and([eb('mr.period', '>=', `${year}-01`), eb('mr.period', '<=', period)]), eb('mr.period', '=', addMonths(period, -12))])),
-    // Live at the month's end: raised before it, cleared (if at all) after it.
+    // Standing when the bulletin is drafted (the office drafts after the month's reports are in
+    // and its warnings recomputed on them): raised by then, cleared (if at all) after.
     warnings: db.selectFrom('warning')
       .innerJoin('project', 'project.id', 'warning.projectId')
       .leftJoin('org as dept', 'dept.id', 'project.responsibleOrgId')
-      .select(['warning.projectId', 'project.name as projectName', 'dept.name as departmentName', 'warning.rule', 'warning.level', 'warning.reason'])
+      .select(['warning.id', 'warning.projectId', 'project.name as projectName', 'dept.name as departmentName', 'warning.rule', 'warning.level', 'warning.reason', 'warning.updatedAt'])
       .where(inRegion('warning.regionCode', prefix)).where(active)
-      .where('warning.since', '<', end)
-      .where((eb) => eb.or([eb('warning.clearedAt', 'is', null), eb('warning.clearedAt', '>=', end)])),
+      .where('warning.since', '<=', asOf)
+      .where((eb) => eb.or([eb('warning.clearedAt', 'is', null), eb('warning.clearedAt', '>', asOf)])),
+    // A warning changed since then reads as it stood: its level and words at its last event by then.
+    warningEvents: db.selectFrom('warningEvent as e')
+      .innerJoin('warning', 'warning.id', 'e.warningId')
+      .select(['e.warningId', 'e.toLevel', 'e.reason', 'e.at', 'e.id'])
+      .where(inRegion('warning.regionCode', prefix))
+      .where('warning.updatedAt', '>', asOf).where('e.at', '<=', asOf).where('e.toLevel', 'is not', null),
     // Raised by the month's end and not closed before it began.
     obstacles: db.selectFrom('obstacle')
       .innerJoin('project', 'project.id', 'obstacle.projectId')
@@ -94,11 +102,20 @@ export function bulletinFactQueries(db: Executor, prefix: string, period: string
 type Queries = ReturnType<typeof bulletinFactQueries>;
 export type FactRows = { [K in keyof Queries]: Awaited<ReturnType<Queries[K]['execute']>> };
 
-export async function runBulletinFactQueries(db: Executor, prefix: string, period: string): Promise<FactRows> {
-  const q = bulletinFactQueries(db, prefix, period);
-  const [projects, reports, warnings, obstacles, escalations, findings, transitions, photos, points] = await Promise.all([
-    q.projects.execute(), q.reports.execute(), q.warnings.execute(), q.obstacles.execute(), q.escalations.execute(),
+export async function runBulletinFactQueries(db: Executor, prefix: string, period: string, asOf?: string): Promise<FactRows> {
+  const q = bulletinFactQueries(db, prefix, period, asOf);
+  const [projects, reports, current, warningEvents, obstacles, escalations, findings, transitions, photos, points] = await Promise.all([
+    q.projects.execute(), q.reports.execute(), q.warnings.execute(), q.warningEvents.execute(), q.obstacles.execute(), q.escalations.execute(),
     q.findings.execute(), q.transitions.execute(), q.photos.execute(), q.points.execute(),
   ]);
-  return { projects, reports, warnings, obstacles, escalations, findings, transitions, photos, points };
+  const latest = new Map<number, (typeof warningEvents)[number]>();
+  for (const e of warningEvents) {
+    const seen = latest.get(e.warningId);
+    if (!seen || e.at > seen.at || (e.at === seen.at && e.id > seen.id)) latest.set(e.warningId, e);
+  }
+  const warnings = current.map((w) => {
+    const then = latest.get(w.id);
+    return then ? { ...w, level: then.toLevel!, reason: then.reason ?? w.reason } : w;
+  });
+  return { projects, reports, warnings, warningEvents, obstacles, escalations, findings, transitions, photos, points };
 }

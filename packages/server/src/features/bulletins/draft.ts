@@ -76,7 +76,7 @@ function rankingsOf(snapshot: RankingSnapshot | null): BulletinRankings | null {
 /** Drafts the content of a region's bulletin for a month; `keep` is the office's photo picks (already checked). */
 export async function draftBulletin(db: Executor, region: BulletinRegion, period: string, generatedAt: string, keep: BulletinPhoto[] | null): Promise<DraftContent> {
   const [rows, snapshot] = await Promise.all([
-    runBulletinFactQueries(db, regionPrefix(region.code, region.level), period),
+    runBulletinFactQueries(db, regionPrefix(region.code, region.level), period, generatedAt),
     rankingSnapshot(db, region.code, period),
   ]);
   const levels = new Map<number, WarningLevel>();

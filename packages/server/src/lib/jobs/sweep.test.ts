@@ -46,7 +46,7 @@ describe.each(STORES)('the sweeper on %s with %s storage', (dialect, store) => {
     await h.ctx.storage.putBuffer(`bulletins/${c.region}/2026-05/crashed.docx`, Buffer.from('x'), { contentType: docx });
     const at = h.clock.now().toISOString();
     await h.ctx.db.insertInto('bulletin').values({
-      regionCode: c.region, period: '2026-05', status: 'published', title: '通报', issuer: '县重点项目推进办公室', issuedOn: '2026-06-10',
+      regionCode: c.region, period: '2026-05', status: 'published', title: '通报', docNo: '〔2026〕5号', issuer: '县重点项目推进办公室', issuedOn: '2026-06-10',
       docxKey: `bulletins/${c.region}/2026-05/kept.docx`, createdAt: at, updatedAt: at,
     }).execute();
     const session = (await h.request('POST', `/api/v1/reports/${reportId}/uploads`, { cookie: c.reporter.cookie, body: { filename: 'left.jpg', size: 1000 } })).json();
