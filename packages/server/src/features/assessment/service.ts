@@ -108,7 +108,8 @@ export async function explainScore(ctx: AppContext, user: SessionUser, period: s
   const stored = parseJson<{ items: { key: string; score: number | null; applied: number }[]; projectIds: number[] }>(row.items, { items: [], projectIds: [] });
   const projects = stored.projectIds.length
     ? await ctx.db.selectFrom('score').select(['subjectKey', 'name', 'total', 'rank']).where('runId', '=', run.id).where('subjectKind', '=', 'project')
-      .where('subjectKey', 'in', stored.projectIds.map(String)).orderBy('rank').execute()
+      // Sorted here: ordered by rank, SQLite walks every project of a province's month (95 ms, not 0.2).
+      .where('subjectKey', 'in', stored.projectIds.map(String)).execute().then((rows) => rows.sort((a, b) => a.rank - b.rank))
     : [];
   const n = stored.projectIds.length;
   return {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import type { BulletinPhoto, BulletinView } from '@tuijin/core';
 import type { FastifyReply } from 'fastify';
+import sharp from 'sharp';
 import { auditAlone } from '../../lib/audit';
 import { actorOf, type AppContext, type SessionUser } from '../../lib/context';
 import { AppError } from '../../lib/errors';
@@ -18,14 +19,23 @@ import { editableBulletin, loadBulletin } from './service';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** The display image (never the original) of every photo printed, read from the store. */
+/**
+ * Each photo printed, from its display image (never the original), at print size: a pair stands
+ * 74 mm wide each, so 840 × 630 is 290 dpi. A display image put in whole made a bulletin of eight
+ * pairs 7 MB, and the Word writer hashes and zips it on the server's one thread; sharp shrinks
+ * off it.
+ */
+const PRINT_SIZE = { width: 840, height: 630 };
 async function photoImages(ctx: AppContext, photos: BulletinPhoto[]): Promise<Map<number, PhotoImage>> {
   const ids = photos.flatMap((p) => [p.before.mediaId, p.after.mediaId]);
   if (!ids.length) return new Map();
-  const rows = await ctx.db.selectFrom('media').select(['id', 'displayKey', 'width', 'height']).where('id', 'in', ids).where('displayKey', 'is not', null).execute();
+  const rows = await ctx.db.selectFrom('media').select(['id', 'displayKey']).where('id', 'in', ids).where('displayKey', 'is not', null).execute();
   const images = await Promise.all(rows.map(async (m) => {
-    const data = await buffer((await ctx.storage.get(m.displayKey!)).stream).catch(() => null);
-    return data ? [m.id, { data, width: m.width ?? 4, height: m.height ?? 3 }] as const : null;
+    const display = await buffer((await ctx.storage.get(m.displayKey!)).stream).catch(() => null);
+    if (!display) return null;
+    const { data, info } = await sharp(display).resize({ ...PRINT_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82 })
+      .toBuffer({ resolveWithObject: true }).catch(() => ({ data: null, info: null }));
+    return data && info ? [m.id, { data, width: info.width, height: info.height }] as const : null;
   }));
   return new Map(images.filter((x) => x != null));
 }
