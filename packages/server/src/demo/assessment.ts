@@ -4,7 +4,7 @@ import { publishScores } from '../features/assessment/service';
 import { publishBulletin } from '../features/bulletins/publish';
 import { createBulletin, updateBulletin } from '../features/bulletins/service';
 import type { AppContext, SessionUser } from '../lib/context';
-import { at } from './reports';
+import { at } from './clock';
 
 // The demo county's 考核: each closed month scored on the day after its reports were closed (the
 // 11th), under the built-in scheme, and published — except the last, left as the office's draft

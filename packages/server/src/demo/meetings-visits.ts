@@ -1,5 +1,5 @@
 import { addMonths, chinaDate, formatPeriod, periodText } from '@tuijin/core';
-import { FakeClock } from '../lib/clock';
+import { at } from './clock';
 import type { AppContext, SessionUser } from '../lib/context';
 import { updateActionItem, createActionItem } from '../features/meetings/actions';
 import { addMeetingItem, updateMeetingItem } from '../features/meetings/agenda-service';
@@ -13,7 +13,6 @@ import type { Rng } from './generate';
 // each at its own moment (the meeting while the obstacles' weeks are played, so its agenda is
 // what that day's ledger held).
 
-const at = (ctx: AppContext, date: string, hour: number): AppContext => ({ ...ctx, clock: new FakeClock(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`)) });
 const day = (period: string, d: number) => `${period}-${String(d).padStart(2, '0')}`;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,5 +1,5 @@
 import { chinaDate, type ObstacleKind } from '@tuijin/core';
-import { FakeClock } from '../lib/clock';
+import { at } from './clock';
 import type { AppContext, SessionUser } from '../lib/context';
 import { escalateDueObstacles } from '../features/obstacles/escalation-job';
 import { closeObstacle, resolveObstacle } from '../features/obstacles/transitions';
@@ -21,7 +21,6 @@ const RESOLUTION: Record<ObstacleKind, string> = {
   other: '经协调已解决，企业确认',
 };
 
-const at = (ctx: AppContext, date: string, hour: number): AppContext => ({ ...ctx, clock: new FakeClock(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`)) });
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { addMonths, chinaDate, formatPeriod, type ObstacleKind, type RegionLevel, type Role } from '@tuijin/core';
-import { FakeClock } from '../lib/clock';
+import { at } from './clock';
 import type { AppContext, SessionUser } from '../lib/context';
 import { completeUpload } from '../features/media/ingest';
 import { createUpload, putChunk } from '../features/media/uploads';
@@ -45,9 +45,6 @@ export async function sessionUserOf(ctx: AppContext, userId: number): Promise<Se
 }
 
 /** The same context at another moment (China time given as 'YYYY-MM-DD' and hour). */
-export function at(ctx: AppContext, date: string, hour: number): AppContext {
-  return { ...ctx, clock: new FakeClock(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`)) };
-}
 
 const day = (period: string, d: number) => `${period}-${String(d).padStart(2, '0')}`;
 
