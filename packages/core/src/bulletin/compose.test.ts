@@ -96,7 +96,7 @@ describe('the figures', () => {
 
 describe('the default paragraphs', () => {
   it.each([
-    ['behind the pace', [project(1, { plan: 2 * YI, completedYtd: 1.5 * YI })], '截至10月末，全县1个重点项目（工业项目1个）累计完成投资1.50亿元，占年度计划2.00亿元的75.0%，低于序时进度8.3个百分点（序时进度83.3%）；同比增长87.5%。10月份完成投资1,000.00万元。'],
+    ['behind the pace', [project(1, { plan: 2 * YI, completedYtd: 1.5 * YI })], '截至10月末，全县1个重点项目（工业项目1个）累计完成投资1.50亿元，占年度计划2.00亿元的75.0%，低于序时进度8.3个百分点（序时进度83.3%）；同比增长87.5%。10月份完成投资1000万元。'],
     ['ahead of the pace', [project(1, { plan: 2 * YI, completedYtd: 1.8 * YI })], '占年度计划2.00亿元的90.0%，高于序时进度6.7个百分点'],
     ['no plan yet', [project(1, { plan: null })], '累计完成投资1.00亿元（年度计划尚未下达）'],
     ['last year unknown', [project(1, { lastYearYtd: null })], '上年同期数据不全，暂不作同比'],

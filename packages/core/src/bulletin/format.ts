@@ -8,8 +8,8 @@ import { addMonths, parsePeriod } from '../period';
 /** 亿元 with two decimals: 「12.34亿元」. */
 export const yiText = (yuan: number) => `${formatAmount(yuan, 'yi', 2)}亿元`;
 
-/** 亿元 from one 亿 up, else 万元: 「3,500.00万元」. */
-export const moneyText = (yuan: number) => (Math.abs(yuan) >= YUAN_PER_YI ? yiText(yuan) : `${formatAmount(yuan, 'wan', 2)}万元`);
+/** 亿元 from one 亿 up, else 万元 as the office types it in a sentence: 「3500万元」, 「726.5万元」. */
+export const moneyText = (yuan: number) => (Math.abs(yuan) >= YUAN_PER_YI ? yiText(yuan) : `${Number((yuan / 10_000).toFixed(2))}万元`);
 
 /** A table cell in 万元 (the column says the unit), whole 万元 as the office's tables print them. */
 export const wanCell = (yuan: number | null) => (yuan == null ? '—' : formatAmount(yuan, 'wan', 0));

@@ -39,7 +39,7 @@ describe.each(DIALECTS)('the monthly bulletin API on %s', (dialect) => {
       paceGap: -6.2, lastYearYtd: 95_000_000, thisMonthInvestment: 10_000_000, started: { count: 1, names: ['智能装备产业园'] },
       obstacles: { opened: 1, closed: 1, open: 1, overdue: 1 }, inspections: { count: 1, findings: 2, booksAhead: 1, poor: 1 }, scored: false,
     });
-    expect(section(b, 'overview').text).toContain('截至5月末，全县4个重点项目（工业项目2个、服务业项目1个、基础设施和民生项目1个）累计完成投资1.10亿元，占年度计划3.10亿元的35.5%，低于序时进度6.2个百分点（序时进度41.7%）；同比增长15.8%。5月份完成投资1,000.00万元。');
+    expect(section(b, 'overview').text).toContain('截至5月末，全县4个重点项目（工业项目2个、服务业项目1个、基础设施和民生项目1个）累计完成投资1.10亿元，占年度计划3.10亿元的35.5%，低于序时进度6.2个百分点（序时进度41.7%）；同比增长15.8%。5月份完成投资1000万元。');
     expect(section(b, 'overview').text).toContain('5月份，新开工项目1个（智能装备产业园）。');
     expect(section(b, 'categories').tables[0]!.rows.map((r) => r.slice(0, 5))).toEqual([
       ['工业', '2', '17,000', '6,000', '35.3%'], ['服务业', '1', '6,000', '3,000', '50.0%'], ['基础设施和民生', '1', '8,000', '2,000', '25.0%'], ['合计', '4', '31,000', '11,000', '35.5%'],
