@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, chinaDate } from '@tuijin/core';
-import { launch, login, screenshot, SCREENSHOTS } from './browser';
+import { DESK, launch, pageFor, PHONE, screenshot, SCREENSHOTS } from './browser';
 
 // 考核排名 as the office and a department live it: the office revises the 考核办法 (a wrong
 // total of weights is refused with the schema's message, then it is saved as the county's new
@@ -12,10 +12,6 @@ import { launch, login, screenshot, SCREENSHOTS } from './browser';
 // and opens why.
 
 const baseUrl = inject('baseUrl');
-const password = inject('password');
-const passwords = inject('demoPasswords');
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -24,16 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function pageFor(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const isPhone = viewport.width < 600;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: isPhone, hasTouch: isPhone, deviceScaleFactor: isPhone ? 2 : 1 });
-  const page = await context.newPage();
-  const secret = username.startsWith('demo_') ? passwords[username] : password;
-  if (!secret) throw new Error(`no password for ${username}`);
-  await login(page, baseUrl, username, secret);
-  return page;
-}
 
 const api = async <T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<{ status: number; body: T }> => {
   const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers: { 'x-requested-with': 'tuijin' }, ...(data === undefined ? {} : { data }) });
@@ -61,7 +47,7 @@ interface Explanation { subject: { name: string }; items: { key: string; applica
 
 describe('考核排名', () => {
   it('the office revises the scheme, scores and publishes a month; a department reads its rank', { timeout: 240_000 }, async () => {
-    const office = await pageFor('e2e_office', DESK);
+    const office = await pageFor(browser, 'e2e_office', DESK);
     // The month to score: last month, unless a flow before this one already published it.
     const schemes = (await api<SchemesView>(office, 'GET', '/scoring-schemes')).body;
     const lastMonth = addMonths(chinaDate(new Date()).slice(0, 7), -1);
@@ -175,7 +161,7 @@ describe('考核排名', () => {
     await screenshot(office, 'assessment-year');
 
     // The department, on a phone: its own rank above the ranking, and why.
-    const phone = await pageFor('demo_dept', PHONE);
+    const phone = await pageFor(browser, 'demo_dept', PHONE);
     await phone.goto(`${baseUrl}/assessment?period=${month}`);
     await expect.poll(() => phone.getByTestId('ranking-card').count()).toBeGreaterThan(0);
     await expect.poll(() => phone.getByTestId('own-rank').textContent()).toMatch(/本单位（.+）.+在责任单位中排第 \d+ 名（共 \d+ 个）/);

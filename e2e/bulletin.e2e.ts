@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addMonths, chinaDate, type BulletinListItem, type BulletinView } from '@tuijin/core';
 import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
 import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
-import { launch, login, screenshot, SCREENSHOTS } from './browser';
+import { launch, pageFor, PHONE, screenshot, SCREENSHOTS } from './browser';
 
 // 月度通报 in the browser: the office drafts last month's bulletin from the demo county's data
 // (approved reports, red/yellow warnings, obstacles, inspections, photos from fixed shooting
@@ -16,9 +16,6 @@ import { launch, login, screenshot, SCREENSHOTS } from './browser';
 // in the list and reads it; on a phone the page is the document alone.
 
 const baseUrl = inject('baseUrl');
-const password = inject('password');
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -27,14 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function pageFor(username: string, viewport = DESK): Promise<Page> {
-  const isPhone = viewport.width < 600;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: isPhone, hasTouch: isPhone, deviceScaleFactor: isPhone ? 2 : 1, acceptDownloads: true });
-  const page = await context.newPage();
-  await login(page, baseUrl, username, password);
-  return page;
-}
 
 const api = async <T>(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<{ status: number; body: T }> => {
   const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers: { 'x-requested-with': 'tuijin' }, ...(data === undefined ? {} : { data }) });
@@ -58,7 +47,7 @@ async function readDocx(path: string) {
 
 describe('the monthly bulletin', () => {
   it('is drafted from the month, edited beside its preview, published, downloaded and read', { timeout: 240_000 }, async () => {
-    const office = await pageFor('e2e_office');
+    const office = await pageFor(browser, 'e2e_office');
     const month = addMonths(chinaDate(new Date()).slice(0, 7), -1);
     const monthText = `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
     // The rankings section reads the month's scores: computed here unless a flow before this one did.
@@ -120,7 +109,7 @@ describe('the monthly bulletin', () => {
 
     // A colleague saves the title meanwhile: the save is refused (409), nothing is overwritten,
     // and the office goes on from the latest with its own changes kept.
-    const colleague = await pageFor('e2e_office2');
+    const colleague = await pageFor(browser, 'e2e_office2');
     const theirs = `${drafted.title}（修订）`;
     expect((await api<BulletinView>(colleague, 'PATCH', `/bulletins/${id}`, { version: drafted.version, title: theirs })).status).toBe(200);
     await office.getByTestId('bulletin-save').click();
@@ -172,7 +161,7 @@ describe('the monthly bulletin', () => {
     expect(rows, 'the categories table with its total').toContainEqual(total);
 
     // A viewer finds it in the list, published, and reads it at full size.
-    const viewer = await pageFor('e2e_viewer');
+    const viewer = await pageFor(browser, 'e2e_viewer');
     await viewer.goto(`${baseUrl}/bulletins`);
     const row = viewer.getByTestId('bulletin-table').locator('tr.ant-table-row', { hasText: monthText });
     await expect.poll(() => row.textContent()).toContain('已发布');
@@ -189,7 +178,7 @@ describe('the monthly bulletin', () => {
     await screenshot(viewer, 'bulletin-reader');
 
     // On a phone: the document scaled to the screen, no sideways scrolling, the Word file at hand.
-    const phone = await pageFor('e2e_office', PHONE);
+    const phone = await pageFor(browser, 'e2e_office', PHONE);
     await phone.goto(`${baseUrl}/bulletins/${id}`);
     await phone.getByTestId('bulletin-preview').waitFor();
     await phone.getByTestId('bulletin-download').waitFor();
@@ -213,11 +202,11 @@ describe('the monthly bulletin', () => {
 
   it('drafting a month that has its bulletin opens it; 重新生成 redraws the words; 删除草稿 takes it away; a phone editor is told to use a desktop', async () => {
     // A desk's list read before a colleague (on a phone) drafts the month.
-    const desk = await pageFor('e2e_office');
+    const desk = await pageFor(browser, 'e2e_office');
     await desk.goto(`${baseUrl}/bulletins`);
     await desk.getByTestId('bulletin-list-page').waitFor();
     await settled(desk);
-    const office = await pageFor('e2e_office', PHONE);
+    const office = await pageFor(browser, 'e2e_office', PHONE);
     const month = addMonths(chinaDate(new Date()).slice(0, 7), -2);
     const created = await api<BulletinView>(office, 'POST', '/bulletins', { period: month });
     expect(created.status).toBeLessThan(300);

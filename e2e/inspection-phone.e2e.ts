@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
 import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
-import { launch, login, screenshot, SCREENSHOTS } from './browser';
+import { DESK, expectPhoneFit, getJson, launch, pageFor, PHONE, screenshot, SCREENSHOTS } from './browser';
 
 // 账面地面相结合 as an inspector lives it: the office plans an inspection at its desk; on site,
 // on a phone, the inspector opens the project, sees what the books say (a key node recorded as
@@ -13,10 +13,7 @@ import { launch, login, screenshot, SCREENSHOTS } from './browser';
 // inspection and downloads its report (.docx), which says the same.
 
 const baseUrl = inject('baseUrl');
-const passwords = inject('demoPasswords');
 const MEDIA = join(import.meta.dirname, '../packages/server/src/test/media');
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 const NODE = '主体结构封顶';
 let browser: Browser;
 
@@ -27,24 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pageFor(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const isPhone = viewport.width < 600;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: isPhone, hasTouch: isPhone, deviceScaleFactor: isPhone ? 2 : 1, acceptDownloads: true });
-  const page = await context.newPage();
-  const password = passwords[username];
-  if (!password) throw new Error(`the demo printed no password for ${username}`);
-  await login(page, baseUrl, username, password);
-  return page;
-}
-
 const headers = { 'X-Requested-With': 'tuijin' };
-const getJson = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(`${baseUrl}/api/v1${path}`)).json()) as T;
-
-async function expectPhoneFit(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
-
 interface LedgerRow { id: number; name: string; responsibleOrgName: string | null }
 
 /**
@@ -65,7 +45,7 @@ async function projectWithClaim(office: Page): Promise<LedgerRow> {
 
 describe('an inspector on a phone checks the books against the site', () => {
   it('records a finding that contradicts the books, raises a demand, and the office gets the report', { timeout: 180_000 }, async () => {
-    const desk = await pageFor('demo_office', DESK);
+    const desk = await pageFor(browser, 'demo_office', DESK);
     const project = await projectWithClaim(desk);
 
     // The office plans the inspection at its desk.
@@ -91,7 +71,7 @@ describe('an inspector on a phone checks the books against the site', () => {
     await screenshot(desk, 'inspection-plan-desk');
 
     // On site: the inspector's phone lists the inspection; the project opens on what the books say.
-    const phone = await pageFor('demo_inspector', PHONE);
+    const phone = await pageFor(browser, 'demo_inspector', PHONE);
     await phone.goto(`${baseUrl}/inspections`);
     await phone.getByTestId('inspection-card').filter({ hasText: title }).click();
     await phone.getByTestId('inspection-project-card').filter({ hasText: project.name }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, login, screenshot } from './browser';
+import { launch, login, PHONE, screenshot } from './browser';
 
 // The flows an office clerk walks every day: log in, filter the ledger, open and edit a
 // project, and meet a colleague's newer save as a 409 instead of overwriting it.
@@ -152,7 +152,7 @@ describe('office clerk', () => {
   });
 
   it('reads the overview and reaches the ledger on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     await login(page, baseUrl, 'e2e_viewer', password);
     await expect.poll(() => page.getByTestId('stat-projects').textContent(), { timeout: 15_000 }).toContain('36');

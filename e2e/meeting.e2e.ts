@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
 import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
-import { launch, login, screenshot } from './browser';
+import { launch, pageFor, PHONE, screenshot } from './browser';
 
 // 联席会议 in the browser: the office calls the month's joint meeting and its agenda builds
 // itself — an obstacle escalated to 督办, projects under red warning, last month's overdue
@@ -12,7 +12,6 @@ import { launch, login, screenshot } from './browser';
 // final and downloads them as Word.
 
 const baseUrl = inject('baseUrl');
-const password = inject('password');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -21,14 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function pageFor(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const isPhone = viewport.width < 600;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: isPhone, hasTouch: isPhone, deviceScaleFactor: isPhone ? 2 : 1, acceptDownloads: true });
-  const page = await context.newPage();
-  await login(page, baseUrl, username, password);
-  return page;
-}
 
 const api = async <T>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> => {
   const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers: { 'x-requested-with': 'tuijin' }, ...(data === undefined ? {} : { data }) });
@@ -57,7 +48,7 @@ async function readMinutes(path: string) {
 
 describe('a joint meeting whose agenda built itself', () => {
   it('is called, edited, held, minuted with an action item, made final, and its minutes downloaded', { timeout: 180_000 }, async () => {
-    const page = await pageFor('e2e_office');
+    const page = await pageFor(browser, 'e2e_office');
     // What needs the meeting: an obstacle the office escalates to 督办, and the warnings worked out now.
     const obstacles = await api<{ items: { id: number; version: number; stage: string; projectName: string }[] }>(page, 'GET', '/obstacles?status=open&pageSize=50');
     const target = obstacles.items.find((o) => o.stage === 'assigned' || o.stage === 'reminded');
@@ -177,7 +168,7 @@ describe('a joint meeting whose agenda built itself', () => {
     expect(rows.find((r) => r[1] === '取得二期用地批复')?.slice(3)).toEqual(['县自然资源局', '张华', '2027年1月20日']);
 
     // The same meeting on a phone, and the action items across meetings.
-    const phone = await pageFor('e2e_office', { width: 390, height: 844 });
+    const phone = await pageFor(browser, 'e2e_office', PHONE);
     await phone.goto(`${baseUrl}/meetings/${meetingId}`);
     await expect.poll(() => phone.getByTestId('agenda-item').count()).toBeGreaterThan(0);
     await screenshot(phone, 'meeting-phone');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, login, screenshot, SCREENSHOTS } from './browser';
+import { DESK, expectPhoneFit, getJson, launch, pageFor, PHONE, screenshot, SCREENSHOTS } from './browser';
 
 // 问题督办 as the office and a department live it: a problem a company wrote in its monthly
 // report (存在问题) became an obstacle; the office follows the link from the report, escalates
@@ -9,9 +9,6 @@ import { launch, login, screenshot, SCREENSHOTS } from './browser';
 // checks and closes it (销号). Every step stays on the obstacle's ladder.
 
 const baseUrl = inject('baseUrl');
-const passwords = inject('demoPasswords');
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -20,18 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function pageFor(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const isPhone = viewport.width < 600;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: isPhone, hasTouch: isPhone, deviceScaleFactor: isPhone ? 2 : 1 });
-  const page = await context.newPage();
-  const password = passwords[username];
-  if (!password) throw new Error(`the demo printed no password for ${username}`);
-  await login(page, baseUrl, username, password);
-  return page;
-}
-
-const getJson = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(`${baseUrl}/api/v1${path}`)).json()) as T;
 
 interface Obstacle { id: number; title: string; stage: string; status: string; sourceId: number; projectName: string; version: number; steps: { step: string; docNo: string | null; toStage: string | null }[] }
 
@@ -43,15 +28,10 @@ async function screenOnly(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-async function expectPhoneFit(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
-
 describe('a problem from a monthly report is followed to 销号', () => {
   it('is escalated to 督办 with its notice number, resolved by the department and closed by the office', { timeout: 150_000 }, async () => {
-    const office = await pageFor('demo_office', DESK);
-    const phone = await pageFor('demo_dept', PHONE);
+    const office = await pageFor(browser, 'demo_office', DESK);
+    const phone = await pageFor(browser, 'demo_dept', PHONE);
     const { user: dept } = await getJson<{ user: { orgId: number } }>(phone, '/auth/me');
 
     // The demo's reports raised obstacles; take one the demo department owns, not yet at 督办.

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, login, screenshot } from './browser';
+import { launch, pageFor, PHONE, screenshot } from './browser';
 
 // The office's month in the browser: the month board, who has not reported, 一键催报 and the
 // list for the WeChat group; a reader comparing two months of a shooting point with the
 // slider (月度影像资料递进比较) and the year's investment chart; the review queue.
 
 const baseUrl = inject('baseUrl');
-const password = inject('password');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -16,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function pageFor(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const isPhone = viewport.width < 600;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: isPhone, hasTouch: isPhone, deviceScaleFactor: isPhone ? 2 : 1 });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  const page = await context.newPage();
-  await login(page, baseUrl, username, password);
-  return page;
-}
 
 /** Tables refetch after a change: wait for their loading veil to lift before a screenshot. */
 const settled = (page: Page) => expect.poll(() => page.locator('.ant-spin-blur, .ant-spin-spinning').count()).toBe(0);
@@ -57,7 +47,7 @@ async function projectWithTwoMonths(page: Page): Promise<number> {
 
 describe('the office runs the reporting month', () => {
   it('opens the month board, filters to 未填报, reminds them and copies the list for WeChat', async () => {
-    const page = await pageFor('e2e_office');
+    const page = await pageFor(browser, 'e2e_office');
     const periodId = await openMonthBoard(page);
     await settled(page);
     await screenshot(page, 'period-board');
@@ -103,7 +93,7 @@ describe('the office runs the reporting month', () => {
   });
 
   it('shows the month list and the board on a phone without the page overflowing', async () => {
-    const page = await pageFor('e2e_office', { width: 390, height: 844 });
+    const page = await pageFor(browser, 'e2e_office', PHONE);
     await openMonthBoard(page);
     await settled(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -112,7 +102,7 @@ describe('the office runs the reporting month', () => {
   });
 
   it('lists reports waiting for review, and a row opens the report', async () => {
-    const page = await pageFor('e2e_office');
+    const page = await pageFor(browser, 'e2e_office');
     await page.goto(`${baseUrl}/reviews`);
     const rows = page.locator('[data-testid="review-table"] tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
@@ -125,7 +115,7 @@ describe('the office runs the reporting month', () => {
 
 describe('a reader compares months of a project', () => {
   it('wipes between two months of a shooting point with the slider, by mouse and by keyboard', async () => {
-    const page = await pageFor('e2e_viewer');
+    const page = await pageFor(browser, 'e2e_viewer');
     const id = await projectWithTwoMonths(page);
     await page.goto(`${baseUrl}/projects/${id}?tab=photos`);
     await expect.poll(() => page.getByTestId('photo-tile').count()).toBeGreaterThan(1);
@@ -163,7 +153,7 @@ describe('a reader compares months of a project', () => {
   });
 
   it('draws the year of a project against its plan', async () => {
-    const page = await pageFor('e2e_viewer');
+    const page = await pageFor(browser, 'e2e_viewer');
     const id = await projectWithTwoMonths(page);
     await page.goto(`${baseUrl}/projects/${id}?tab=reports`);
     await expect.poll(() => page.locator('[data-testid="project-months-chart"] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);

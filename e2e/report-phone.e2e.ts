@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, login, screenshot, SCREENSHOTS } from './browser';
+import { DESK, expectPhoneFit, getJson, launch, pageFor, PHONE, screenshot, SCREENSHOTS } from './browser';
 
 // The month as a company clerk lives it on a phone at the site: open the month's report, fill
 // the figures and 形象进度, take two photos and see their checks, send it; the department
@@ -9,10 +9,7 @@ import { launch, login, screenshot, SCREENSHOTS } from './browser';
 // and the department approves.
 
 const baseUrl = inject('baseUrl');
-const passwords = inject('demoPasswords');
 const MEDIA = join(import.meta.dirname, '../packages/server/src/test/media');
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -22,17 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pageFor(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const isPhone = viewport.width < 600;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: isPhone, hasTouch: isPhone, deviceScaleFactor: isPhone ? 2 : 1 });
-  const page = await context.newPage();
-  const password = passwords[username];
-  if (!password) throw new Error(`the demo printed no password for ${username}`);
-  await login(page, baseUrl, username, password);
-  return page;
-}
-
-const getJson = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(`${baseUrl}/api/v1${path}`)).json()) as T;
 const statusOf = (page: Page) => page.getByTestId('report-page').getAttribute('data-status');
 /** 万元 as typed into the form, from integer yuan. */
 const wanText = (yuan: number) => String(yuan / 10_000);
@@ -52,15 +38,10 @@ async function settled(page: Page) {
 }
 
 /** The page fits the phone: nothing scrolls sideways. */
-async function expectPhoneFit(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
-
 describe('a company clerk reports the month from a phone', () => {
   it('fills and sends the report with photos; it is returned, fixed, sent again and approved', { timeout: 150_000 }, async () => {
-    const phone = await pageFor('demo_company', PHONE);
-    const desk = await pageFor('demo_dept', DESK);
+    const phone = await pageFor(browser, 'demo_company', PHONE);
+    const desk = await pageFor(browser, 'demo_dept', DESK);
     const { user: reviewer } = await getJson<{ user: { orgName: string } }>(desk, '/auth/me');
 
     // 我的月报: a card per report; the clerk taps one the department reviews.

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
 import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
 import { chinaYear } from '../packages/core/src/period';
-import { launch, login, screenshot } from './browser';
+import { launch, pageFor, screenshot } from './browser';
 
 // 年度总结 in the browser: the office opens the demo county's year, finds 「一、基本情况」
 // drafted from the ledger (一是数量多 … 四是进展快, the key-list paragraph) with every figure and
@@ -13,7 +13,6 @@ import { launch, login, screenshot } from './browser';
 // it; a reader sees the saved text without an editor; the office then resets the text to the draft.
 
 const baseUrl = inject('baseUrl');
-const password = inject('password');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -22,13 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function pageFor(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  const page = await context.newPage();
-  await login(page, baseUrl, username, password);
-  return page;
-}
 
 interface Summary {
   year: number;
@@ -51,7 +43,7 @@ async function readDocxFile(path: string) {
 
 describe('the annual summary drafted from the ledger', () => {
   it('is read, edited, saved, downloaded as Word, read by a viewer and reset', { timeout: 180_000 }, async () => {
-    const page = await pageFor('e2e_office');
+    const page = await pageFor(browser, 'e2e_office');
     await page.goto(`${baseUrl}/summaries`);
     const editor = page.getByTestId('summary-text-input');
     await expect.poll(() => editor.inputValue()).toMatch(/^一是数量多。今年以来全县共实施重点项目\d+个，其中，工业项目\d+个，总投资/);
@@ -72,7 +64,7 @@ describe('the annual summary drafted from the ledger', () => {
     await screenshot(page, 'summary-draft');
 
     // A colleague opens the same year before the office saves.
-    const colleague = await pageFor('e2e_office2');
+    const colleague = await pageFor(browser, 'e2e_office2');
     await colleague.goto(`${baseUrl}/summaries`);
     await expect.poll(() => colleague.getByTestId('summary-text-input').inputValue()).toBe(summary.generated.paragraphs.join('\n\n'));
 
@@ -110,7 +102,7 @@ describe('the annual summary drafted from the ledger', () => {
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual(summary.generated.byCategory.map((r) => [r.label, String(r.count)]));
 
     // A reader sees the saved text, without an editor.
-    const viewer = await pageFor('e2e_viewer');
+    const viewer = await pageFor(browser, 'e2e_viewer');
     await viewer.goto(`${baseUrl}/summaries`);
     await expect.poll(() => viewer.getByTestId('summary-text').textContent()).toContain(added);
     expect(await viewer.getByTestId('summary-save').count()).toBe(0);

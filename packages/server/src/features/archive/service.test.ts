@@ -23,7 +23,8 @@ function testLog() {
   return { errors, log: log as unknown as FastifyBaseLogger };
 }
 
-describe.each(DIALECTS)('archiving a month through the API and the command line on %s', (dialect) => {
+// The command line starts a process per call: with the other fork busy, a few seconds each.
+describe.each(DIALECTS)('archiving a month through the API and the command line on %s', { timeout: 120_000 }, (dialect) => {
   let h: Harness;
   let m: ArchiveMonth;
   let dataDir: string;
