@@ -8,6 +8,7 @@ import { actorOf, type AppContext, type SessionUser } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { inTransaction, nowIso } from '../../lib/records';
 import { freezeScores, rankingSnapshot } from '../assessment/snapshot';
+import { bulletinReadersOf, notify } from '../notifications/service';
 import { bulletinDocx, type PhotoImage } from './docx';
 import { presentBulletin } from './present';
 import { findBulletin } from './queries';
@@ -68,7 +69,11 @@ export async function publishBulletin(ctx: AppContext, user: SessionUser, id: nu
         version: version + 1, updatedAt: at,
       }).where('id', '=', id).where('version', '=', version).execute();
       const frozen = await freezeScores(tx, b.regionCode, b.period, at);
-      await audit({ action: 'publish', objectType: 'bulletin', objectId: id, before: { status: 'draft' }, after: { status: 'published', docNo: b.docNo, docxKey: key, docxSha256: sha256, docxSize: file.length, scoresFrozen: frozen } });
+      // 一月一通报: the county's leaders and departments hear that it is out, as they would get the paper.
+      const told = await notify(tx, await bulletinReadersOf(tx, b.regionCode), {
+        kind: 'bulletin_published', title: `${b.title}已印发`, body: `文号：${b.docNo}`, link: `/bulletins/${id}`,
+      }, at);
+      await audit({ action: 'publish', objectType: 'bulletin', objectId: id, before: { status: 'draft' }, after: { status: 'published', docNo: b.docNo, docxKey: key, docxSha256: sha256, docxSize: file.length, scoresFrozen: frozen, notified: told } });
       return loadBulletin(tx, user, id);
     });
   } catch (error) {

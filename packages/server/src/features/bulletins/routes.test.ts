@@ -178,6 +178,10 @@ describe.each(DIALECTS)('the monthly bulletin API on %s', (dialect) => {
     expect(JSON.parse(rows[0]!.after!)).toMatchObject({ status: 'published', docxSha256: published.docxSha256, scoresFrozen: true });
     const run = await h.ctx.db.selectFrom('scoreRun').select('status').where('regionCode', '=', c.region).where('period', '=', BULLETIN_MONTH).executeTakeFirstOrThrow();
     expect(run.status).toBe('published');
+    // The county's departments are told it is out; the office that published it is not.
+    const notices = (await req('GET', '/api/v1/notifications', undefined, c.reviewer.cookie)).json().items.filter((n: { kind: string }) => n.kind === 'bulletin_published');
+    expect(notices).toEqual([expect.objectContaining({ title: '关于2026年5月份全县重点项目建设情况的通报已印发', body: '文号：〔2026〕11号', link: `/bulletins/${b.id}` })]);
+    expect((await req('GET', '/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'bulletin_published')).toEqual([]);
 
     h.clock.set('2026-06-20T02:00:00Z');
     c.office.cookie = await c.f.login(c.office.username);

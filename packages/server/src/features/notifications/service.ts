@@ -55,6 +55,12 @@ export async function officeUsersFor(db: Executor, regionLine: string[]): Promis
   return rows.map((r) => r.id);
 }
 
+/** Who reads a region's bulletin when it comes out: its leaders and its departments' accounts. */
+export async function bulletinReadersOf(db: Executor, regionCode: string): Promise<number[]> {
+  const rows = await db.selectFrom('appUser').select('id').where('regionCode', '=', regionCode).where('role', 'in', ['leader', 'department']).where('disabled', '=', 0).execute();
+  return rows.map((r) => r.id);
+}
+
 export function listNotifications(db: Executor, user: SessionUser, options: { unreadOnly: boolean; limit: number }) {
   let q = db.selectFrom('notification').selectAll().where('userId', '=', user.id);
   if (options.unreadOnly) q = q.where('readAt', 'is', null);
