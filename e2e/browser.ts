@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { readDocx } from '../packages/server/src/test/read-docx';
 
 // Debian's Chromium driven by playwright-core, with the flags this network needs, and what
 // every flow does with it: a logged-in page at a desk or on a phone, the API as that user,
@@ -58,4 +59,12 @@ export const getJson = async <T>(page: Page, path: string): Promise<T> => (await
 export async function expectPhoneFit(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
+/** A downloaded .docx as Word shows it (read as the server's own tests read one): its bytes, paragraphs, the rows of all its tables, and all its text. */
+export async function readDocxFile(path: string) {
+  const buf = readFileSync(path);
+  const doc = await readDocx(buf);
+  const allText = [...doc.xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return { buf, xml: doc.xml, paragraphs: doc.paragraphs, rows: doc.tables.flat(), allText };
 }

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, chinaDate, type BulletinListItem, type BulletinView } from '@tuijin/core';
-import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
-import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
-import { launch, pageFor, PHONE, screenshot, SCREENSHOTS } from './browser';
+import { launch, pageFor, PHONE, readDocxFile, screenshot, SCREENSHOTS } from './browser';
 
 // 月度通报 in the browser: the office drafts last month's bulletin from the demo county's data
 // (approved reports, red/yellow warnings, obstacles, inspections, photos from fixed shooting
@@ -34,16 +31,6 @@ const settled = (page: Page) => expect.poll(() => page.locator('.ant-spin-spinni
 
 /** Every image of the preview loaded (the photo pairs come from the media routes). */
 const imagesLoaded = (page: Page) => expect.poll(() => page.getByTestId('bulletin-preview').locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete))).toBe(true);
-
-async function readDocx(path: string) {
-  const buf = readFileSync(path);
-  const doc = inspectZip(buf).find((e) => e.name === 'word/document.xml')!;
-  const xml = await inflateText(buf, doc, 20 * 1024 * 1024);
-  const text = (part: string) => [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-  const paragraphs = [...xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => text(p[0]));
-  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => text(c[0])));
-  return { buf, paragraphs, rows };
-}
 
 describe('the monthly bulletin', () => {
   it('is drafted from the month, edited beside its preview, published, downloaded and read', { timeout: 240_000 }, async () => {
@@ -153,7 +140,7 @@ describe('the monthly bulletin', () => {
     // The Word file: the stored one, byte for byte, saying what the preview said.
     const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('bulletin-download').click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const { buf, paragraphs, rows } = await readDocx((await download.path())!);
+    const { buf, paragraphs, rows } = await readDocxFile((await download.path())!);
     expect(createHash('sha256').update(buf).digest('hex')).toBe(published.docxSha256);
     expect(paragraphs).toContain(added);
     expect(paragraphs).toContain(docNo);

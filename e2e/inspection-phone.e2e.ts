@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
-import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
-import { DESK, expectPhoneFit, getJson, launch, pageFor, PHONE, screenshot, SCREENSHOTS } from './browser';
+import { DESK, expectPhoneFit, getJson, launch, pageFor, PHONE, readDocxFile, screenshot, SCREENSHOTS } from './browser';
 
 // 账面地面相结合 as an inspector lives it: the office plans an inspection at its desk; on site,
 // on a phone, the inspector opens the project, sees what the books say (a key node recorded as
@@ -141,10 +138,7 @@ describe('an inspector on a phone checks the books against the site', () => {
     const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('inspection-docx').click()]);
     const file = join(SCREENSHOTS, 'inspection-report.docx');
     await download.saveAs(file);
-    const bytes = readFileSync(file);
-    const entry = inspectZip(bytes).find((e) => e.name === 'word/document.xml')!;
-    const xml = await inflateText(bytes, entry, 20 * 1024 * 1024);
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const { xml, allText: text } = await readDocxFile(file);
     expect(text).toContain(`${title}情况报告`);
     expect(text).toContain(`发现账面超前（月报或台账所报进度超过现场实际）的项目 1 个：${project.name}`);
     expect(text).toContain(`节点：${NODE}`);

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
-import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
-import { launch, pageFor, PHONE, screenshot } from './browser';
+import { launch, pageFor, PHONE, readDocxFile, screenshot } from './browser';
 
 // 联席会议 in the browser: the office calls the month's joint meeting and its agenda builds
 // itself — an obstacle escalated to 督办, projects under red warning, last month's overdue
@@ -34,16 +31,6 @@ async function choose(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
-async function readMinutes(path: string) {
-  const buf = readFileSync(path);
-  const doc = inspectZip(buf).find((e) => e.name === 'word/document.xml')!;
-  const xml = await inflateText(buf, doc, 20 * 1024 * 1024);
-  const text = (part: string) => [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-  const paragraphs = [...xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => text(p[0]));
-  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => text(c[0])));
-  return { paragraphs, rows };
 }
 
 describe('a joint meeting whose agenda built itself', () => {
@@ -156,7 +143,7 @@ describe('a joint meeting whose agenda built itself', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('meeting-minutes').click()]);
     expect(download.suggestedFilename()).toBe('2026年第12期重点项目联席会议纪要.docx');
-    const { paragraphs, rows } = await readMinutes((await download.path())!);
+    const { paragraphs, rows } = await readDocxFile((await download.path())!);
     expect(paragraphs[0]).toBe('会议纪要');
     expect(paragraphs).toContain('主持：常务副县长 李明');
     expect(paragraphs).toContain('参会人员：李明（常务副县长）、赵磊（县自然资源局局长）');

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { inflateText } from '../packages/server/src/lib/documents/zip-inflate';
-import { inspectZip } from '../packages/server/src/lib/documents/zip-guard';
 import { chinaYear } from '../packages/core/src/period';
-import { launch, pageFor, screenshot } from './browser';
+import { launch, pageFor, readDocxFile, screenshot } from './browser';
 
 // 年度总结 in the browser: the office opens the demo county's year, finds 「一、基本情况」
 // drafted from the ledger (一是数量多 … 四是进展快, the key-list paragraph) with every figure and
@@ -30,16 +27,6 @@ interface Summary {
 }
 
 const settled = (page: Page) => expect.poll(() => page.locator('.ant-spin-spinning, .ant-btn-loading').count()).toBe(0);
-
-async function readDocxFile(path: string) {
-  const buf = readFileSync(path);
-  const doc = inspectZip(buf).find((e) => e.name === 'word/document.xml')!;
-  const xml = await inflateText(buf, doc, 20 * 1024 * 1024);
-  const text = (part: string) => [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-  const paragraphs = [...xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => text(p[0]));
-  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => text(c[0])));
-  return { paragraphs, rows };
-}
 
 describe('the annual summary drafted from the ledger', () => {
   it('is read, edited, saved, downloaded as Word, read by a viewer and reset', { timeout: 180_000 }, async () => {
@@ -110,7 +97,13 @@ describe('the annual summary drafted from the ledger', () => {
 
     // 恢复为系统生成: the saved text goes, the draft comes back.
     await page.getByTestId('summary-reset').click();
-    await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '恢复' }).click();
+    // The confirm's button is clicked once it has opened, and the reset is waited for, not raced.
+    const confirm = page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '恢复' });
+    await confirm.waitFor();
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/api/v1/summaries/') && r.ok()),
+      confirm.click(),
+    ]);
     await expect.poll(() => page.getByTestId('summary-status').textContent()).toContain('系统按台账生成的草稿');
     expect(await editor.inputValue()).toBe(summary.generated.paragraphs.join('\n\n'));
   });
